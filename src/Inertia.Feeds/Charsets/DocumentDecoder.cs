@@ -1,0 +1,226 @@
+using System.Text;
+using System.Text.Unicode;
+using Inertia.Feeds.Text;
+
+namespace Inertia.Feeds.Charsets;
+
+/// <summary>
+/// Turns document bytes into text: byte-order mark first, then the HTTP charset over the XML declaration (RFC 7303),
+/// then sniffing; a document whose bytes contradict its label is read in the encoding it is really in, with a warning.
+/// </summary>
+public static class DocumentDecoder
+{
+    static DocumentDecoder() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
+    {
+        var bom = FromByteOrderMark(bytes, out var bomLength);
+        if (bom is not null)
+        {
+            return new DecodedDocument(bom.GetString(bytes[bomLength..]), bom.WebName);
+        }
+        var utf16 = FromUtf16Pattern(bytes);
+        if (utf16 is not null)
+        {
+            return new DecodedDocument(utf16.GetString(bytes), utf16.WebName);
+        }
+        var httpLabel = ContentTypeCharset(contentType);
+        var docLabel = XmlDeclarationEncoding(bytes) ?? HtmlMetaCharset(bytes);
+        var http = CharsetNames.Resolve(httpLabel);
+        var declared = CharsetNames.Resolve(docLabel);
+        if (httpLabel is not null && http is null)
+        {
+            diagnostics.Warn(null, $"unknown charset '{httpLabel}' in Content-Type ignored");
+        }
+        if (docLabel is not null && declared is null)
+        {
+            diagnostics.Warn(null, $"unknown encoding '{docLabel}' in the document ignored");
+        }
+        if (http is not null && declared is not null && http.CodePage != declared.CodePage)
+        {
+            diagnostics.Warn(null, $"Content-Type says {http.WebName} but the document says {declared.WebName}; the HTTP header wins (RFC 7303) unless the bytes disagree");
+        }
+        var chosen = http ?? declared ?? System.Text.Encoding.UTF8;
+        // a single-byte label on ASCII-only documents: nothing to check
+        if (chosen.CodePage == System.Text.Encoding.UTF8.CodePage)
+        {
+            if (Utf8.IsValid(bytes))
+            {
+                return new DecodedDocument(System.Text.Encoding.UTF8.GetString(bytes), "utf-8");
+            }
+            var guess = EncodingSniffer.Guess(bytes);
+            diagnostics.Warn(null, $"document is labelled UTF-8 but its bytes are not; read as {guess.WebName}");
+            return new DecodedDocument(guess.GetString(bytes), guess.WebName);
+        }
+        // bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever the label says: no legacy text is that regular
+        if (!IsAscii(bytes) && Utf8.IsValid(bytes) && chosen is not UnicodeEncoding && chosen is not UTF32Encoding)
+        {
+            diagnostics.Warn(null, $"document is labelled {chosen.WebName} but its bytes are UTF-8; read as UTF-8");
+            return new DecodedDocument(System.Text.Encoding.UTF8.GetString(bytes), "utf-8");
+        }
+        try
+        {
+            return new DecodedDocument(CharsetNames.Strict(chosen).GetString(bytes), chosen.WebName);
+        }
+        catch (DecoderFallbackException)
+        {
+            var guess = EncodingSniffer.Guess(bytes);
+            if (guess.CodePage != chosen.CodePage)
+            {
+                diagnostics.Warn(null, $"document is labelled {chosen.WebName} but its bytes are not; read as {guess.WebName}");
+                return new DecodedDocument(guess.GetString(bytes), guess.WebName);
+            }
+            diagnostics.Warn(null, $"document has bytes that are not valid {chosen.WebName}; they were replaced");
+            return new DecodedDocument(chosen.GetString(bytes), chosen.WebName);
+        }
+    }
+
+    private static bool IsAscii(ReadOnlySpan<byte> bytes) => System.Text.Ascii.IsValid(bytes);
+
+    private static System.Text.Encoding? FromByteOrderMark(ReadOnlySpan<byte> b, out int length)
+    {
+        length = 0;
+        if (b.Length >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF)
+        {
+            length = 3;
+            return System.Text.Encoding.UTF8;
+        }
+        if (b.Length >= 4 && b[0] == 0xFF && b[1] == 0xFE && b[2] == 0 && b[3] == 0)
+        {
+            length = 4;
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: false);
+        }
+        if (b.Length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0xFE && b[3] == 0xFF)
+        {
+            length = 4;
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: false);
+        }
+        if (b.Length >= 2 && b[0] == 0xFF && b[1] == 0xFE)
+        {
+            length = 2;
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        }
+        if (b.Length >= 2 && b[0] == 0xFE && b[1] == 0xFF)
+        {
+            length = 2;
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+        }
+        return null;
+    }
+
+    // "<?" or "<" followed by a zero byte: UTF-16 without a byte-order mark (XML 1.0 Appendix F)
+    private static System.Text.Encoding? FromUtf16Pattern(ReadOnlySpan<byte> b)
+    {
+        if (b.Length >= 4 && b[0] == 0x3C && b[1] == 0 && b[2] != 0 && b[3] == 0)
+        {
+            return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);
+        }
+        if (b.Length >= 4 && b[0] == 0 && b[1] == 0x3C && b[2] == 0 && b[3] != 0)
+        {
+            return new UnicodeEncoding(bigEndian: true, byteOrderMark: false);
+        }
+        return null;
+    }
+
+    /// <summary>The charset parameter of a Content-Type header value.</summary>
+    public static string? ContentTypeCharset(string? contentType)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return null;
+        }
+        foreach (var part in contentType.Split(';'))
+        {
+            var p = part.Trim();
+            if (p.StartsWith("charset", StringComparison.OrdinalIgnoreCase))
+            {
+                var eq = p.IndexOf('=');
+                if (eq > 0)
+                {
+                    var value = p[(eq + 1)..].Trim().Trim('"', '\'');
+                    return value.Length == 0 ? null : value;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static string? XmlDeclarationEncoding(ReadOnlySpan<byte> b)
+    {
+        var head = b.Length > 1024 ? b[..1024] : b;
+        var start = head.IndexOf("<?xml"u8);
+        if (start < 0)
+        {
+            return null;
+        }
+        var end = head[start..].IndexOf("?>"u8);
+        var decl = end < 0 ? head[start..] : head.Slice(start, end);
+        return QuotedValueAfter(decl, "encoding"u8);
+    }
+
+    // HTML pages given to discovery: <meta charset="x"> or <meta http-equiv content="…; charset=x"> in the first 1024 bytes
+    private static string? HtmlMetaCharset(ReadOnlySpan<byte> b)
+    {
+        var head = b.Length > 1024 ? b[..1024] : b;
+        var i = IndexOfIgnoreCase(head, "charset"u8);
+        if (i < 0 || IndexOfIgnoreCase(head[..i], "<meta"u8) < 0)
+        {
+            return null;
+        }
+        var rest = head[(i + 7)..].TrimStart(" \t"u8);
+        if (rest.IsEmpty || rest[0] != (byte)'=')
+        {
+            return null;
+        }
+        rest = rest[1..].TrimStart(" \t\"'"u8);
+        var len = 0;
+        while (len < rest.Length && (char.IsAsciiLetterOrDigit((char)rest[len]) || rest[len] is (byte)'-' or (byte)'_' or (byte)'.' or (byte)':'))
+        {
+            len++;
+        }
+        return len == 0 ? null : System.Text.Encoding.ASCII.GetString(rest[..len]);
+    }
+
+    private static string? QuotedValueAfter(ReadOnlySpan<byte> s, ReadOnlySpan<byte> name)
+    {
+        var i = s.IndexOf(name);
+        if (i < 0)
+        {
+            return null;
+        }
+        var rest = s[(i + name.Length)..].TrimStart(" \t\r\n"u8);
+        if (rest.IsEmpty || rest[0] != (byte)'=')
+        {
+            return null;
+        }
+        rest = rest[1..].TrimStart(" \t\r\n"u8);
+        if (rest.IsEmpty || (rest[0] != (byte)'"' && rest[0] != (byte)'\''))
+        {
+            return null;
+        }
+        var quote = rest[0];
+        var close = rest[1..].IndexOf(quote);
+        return close <= 0 ? null : System.Text.Encoding.ASCII.GetString(rest.Slice(1, close));
+    }
+
+    private static int IndexOfIgnoreCase(ReadOnlySpan<byte> s, ReadOnlySpan<byte> lowerNeedle)
+    {
+        for (var i = 0; i + lowerNeedle.Length <= s.Length; i++)
+        {
+            var match = true;
+            for (var j = 0; j < lowerNeedle.Length; j++)
+            {
+                if ((s[i + j] | 0x20) != lowerNeedle[j])
+                {
+                    match = false;
+                    break;
+                }
+            }
+            if (match)
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+
+namespace Inertia.Feeds.Dates;
+
+/// <summary>
+/// Parses the dates feeds really write: RFC 822/1123 and their variants, RFC 3339 / ISO 8601 / W3C-DTF (partial too),
+/// epoch seconds, and Chinese/Japanese forms. A date without a zone is UTC. Returns null when nothing sensible is there.
+/// </summary>
+public static class FeedDate
+{
+    public static DateTimeOffset? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+        var s = text.AsSpan().Trim();
+        if (s.Length > 100)
+        {
+            return null;
+        }
+        if (IsAllDigits(s))
+        {
+            return Epoch(s);
+        }
+        return Iso8601.TryParse(s) ?? Rfc822.TryParse(s) ?? Cjk.TryParse(s);
+    }
+
+    private static bool IsAllDigits(ReadOnlySpan<char> s)
+    {
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // 9–10 digits are seconds, 12–13 milliseconds since 1970; other lengths (a bare year, "20260613") are not epochs
+    private static DateTimeOffset? Epoch(ReadOnlySpan<char> s)
+    {
+        if (s.Length == 8)
+        {
+            return Build(Int(s[..4]), Int(s.Slice(4, 2)), Int(s.Slice(6, 2)), 0, 0, 0, 0, TimeSpan.Zero);
+        }
+        if (!long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+        {
+            return null;
+        }
+        try
+        {
+            return s.Length switch
+            {
+                9 or 10 => DateTimeOffset.FromUnixTimeSeconds(n),
+                12 or 13 => DateTimeOffset.FromUnixTimeMilliseconds(n),
+                4 => Build((int)n, 1, 1, 0, 0, 0, 0, TimeSpan.Zero),
+                _ => null,
+            };
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    internal static int Int(ReadOnlySpan<char> s) =>
+        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+
+    /// <summary>Builds a date from parts, or null when a part is out of range.</summary>
+    internal static DateTimeOffset? Build(int year, int month, int day, int hour, int minute, int second, int ticks, TimeSpan offset)
+    {
+        if (year is < 1 or > 9999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+            || hour is < 0 or > 24 || minute is < 0 or > 59 || second is < 0 or > 60 || offset.Duration() > TimeSpan.FromHours(14))
+        {
+            return null;
+        }
+        var extraDay = false;
+        if (hour == 24)
+        {
+            if (minute != 0 || second != 0)
+            {
+                return null;
+            }
+            hour = 0;
+            extraDay = true;
+        }
+        var leap = second == 60;
+        if (leap)
+        {
+            second = 59;
+        }
+        try
+        {
+            var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(ticks);
+            if (extraDay)
+            {
+                local = local.AddDays(1);
+            }
+            if (leap)
+            {
+                local = local.AddSeconds(1);
+            }
+            return new DateTimeOffset(local, offset).ToUniversalTime();
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+}

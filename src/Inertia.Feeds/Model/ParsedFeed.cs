@@ -1,0 +1,20 @@
+namespace Inertia.Feeds.Model;
+
+/// <summary>A feed document normalized into one shape, whatever format it came in.</summary>
+public sealed record ParsedFeed
+{
+    public required FeedFormat Format { get; init; }
+    public string? Version { get; init; }
+    public string? Title { get; init; }
+    public string? SiteUrl { get; init; }
+    public string? FeedUrl { get; init; }
+    public string? Description { get; init; }
+    public string? Language { get; init; }
+    public string? IconUrl { get; init; }
+    public DateTimeOffset? Updated { get; init; }
+    public IReadOnlyList<string> Hubs { get; init; } = [];
+    /// <summary>The rel="next" link of a paged feed (RFC 5005), if any.</summary>
+    public string? NextUrl { get; init; }
+    public IReadOnlyList<ParsedEntry> Entries { get; init; } = [];
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

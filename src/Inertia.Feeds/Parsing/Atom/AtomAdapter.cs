@@ -1,0 +1,140 @@
+using Inertia.Feeds.Model;
+using Inertia.Feeds.Parsing.Extensions;
+using Inertia.Feeds.Text;
+using Inertia.Feeds.Urls;
+using Inertia.Feeds.Xml;
+
+namespace Inertia.Feeds.Parsing.Atom;
+
+/// <summary>Reads Atom 1.0 and 0.3 trees into the normalized feed: text constructs, xml:base at every level, links by rel, source.</summary>
+internal static class AtomAdapter
+{
+    public static ParsedFeed Read(FeedContext ctx, XmlElementNode root)
+    {
+        var ns = root.Namespace;
+        var v03 = ns == XmlNamespaces.Atom03 || ctx.Attr(root, "version") == "0.3";
+        // an Atom feed that forgot its xmlns still names its elements in no namespace
+        bool InAtom(string n) => n == ns || AtomLinks.IsAtom(n);
+        var feedBase = ctx.BaseOf(root, ctx.DocumentUrl);
+        var siteUrl = AtomLinks.Alternate(ctx, root, feedBase, InAtom);
+        var entryBase = feedBase ?? UrlResolver.BaseUri(siteUrl)?.AbsoluteUri;
+        var (self, hubs, next) = AtomLinks.FeedLinks(ctx, root, feedBase, InAtom);
+        var feedAuthor = Authors(ctx, root, InAtom);
+
+        var entries = new EntryList(ctx.Diagnostics, ctx.Limits.MaxEntries);
+        foreach (var e in root.Elements())
+        {
+            if (e.LocalName != "entry" || !InAtom(e.Namespace))
+            {
+                continue;
+            }
+            if (entries.IsFull)
+            {
+                entries.WarnFull(ctx.Doc.LineOf(e));
+                break;
+            }
+            if (e.ClosedByEndOfInput)
+            {
+                ctx.Diagnostics.Warn(e.Offset, "incomplete entry at the end of a truncated document dropped");
+                continue;
+            }
+            entries.Add(ReadEntry(ctx, e, entryBase, feedAuthor, InAtom), ctx.Doc.LineOf(e));
+        }
+
+        return new ParsedFeed
+        {
+            Format = FeedFormat.Atom,
+            Version = v03 ? "0.3" : "1.0",
+            Title = AtomText.Plain(ctx, Child(root, "title", InAtom)),
+            SiteUrl = siteUrl,
+            FeedUrl = self,
+            Description = AtomText.Plain(ctx, Child(root, "subtitle", InAtom) ?? Child(root, "tagline", InAtom)),
+            Language = ctx.Attr(root, "lang", XmlNamespaces.Xml),
+            IconUrl = UrlResolver.Resolve(ctx.TrimmedText(Child(root, "icon", InAtom) ?? Child(root, "logo", InAtom)), entryBase),
+            Updated = ctx.Date(Child(root, "updated", InAtom) ?? Child(root, "modified", InAtom)),
+            Hubs = hubs,
+            NextUrl = next,
+            Entries = entries.ToList(),
+        };
+    }
+
+    private static XmlElementNode? Child(XmlElementNode parent, string name, Func<string, bool> inAtom)
+    {
+        foreach (var e in parent.Elements())
+        {
+            if (e.LocalName == name && inAtom(e.Namespace))
+            {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The names of the authors of a feed, entry or source, joined with ", ".</summary>
+    private static string? Authors(FeedContext ctx, XmlElementNode parent, Func<string, bool> inAtom)
+    {
+        List<string>? names = null;
+        foreach (var e in parent.Elements())
+        {
+            if (e.LocalName != "author" || !inAtom(e.Namespace))
+            {
+                continue;
+            }
+            var name = PlainText.FromText(ctx.TrimmedText(Child(e, "name", inAtom)))
+                ?? PlainText.FromText(ctx.TrimmedText(Child(e, "email", inAtom)));
+            // some feeds write <author>Name</author> without the name element
+            if (string.IsNullOrEmpty(name) && !e.HasElementChildren)
+            {
+                name = PlainText.FromText(ctx.TrimmedText(e));
+            }
+            if (!string.IsNullOrEmpty(name) && !(names ??= []).Contains(name))
+            {
+                names.Add(name);
+            }
+        }
+        return names is null ? null : string.Join(", ", names);
+    }
+
+    private static ParsedEntry ReadEntry(FeedContext ctx, XmlElementNode entry, string? feedBase, string? feedAuthor, Func<string, bool> inAtom)
+    {
+        var d = new EntryDraft { BaseUrl = ctx.BaseOf(entry, feedBase) };
+        d.Id = ctx.TrimmedText(Child(entry, "id", inAtom));
+        d.Title = AtomText.Plain(ctx, Child(entry, "title", inAtom));
+        d.Url = AtomLinks.Alternate(ctx, entry, d.BaseUrl, inAtom);
+        d.Published = ctx.Date(Child(entry, "published", inAtom) ?? Child(entry, "issued", inAtom) ?? Child(entry, "created", inAtom));
+        d.Updated = ctx.Date(Child(entry, "updated", inAtom) ?? Child(entry, "modified", inAtom));
+        var source = Child(entry, "source", inAtom);
+        d.Author = Authors(ctx, entry, inAtom) ?? (source is null ? null : Authors(ctx, source, inAtom)) ?? feedAuthor;
+
+        var summary = Child(entry, "summary", inAtom);
+        var content = Child(entry, "content", inAtom);
+        // the base for HTML inside content is the content element's own xml:base
+        var contentBase = content is null ? d.BaseUrl : ctx.BaseOf(content, d.BaseUrl);
+        d.Summary = AtomText.Html(ctx, summary);
+        if (content is not null && ctx.Attr(content, "src") is null)
+        {
+            d.Content = AtomText.Html(ctx, content);
+        }
+        if (content is not null && summary is not null && ctx.BaseOf(summary, d.BaseUrl) != contentBase)
+        {
+            ctx.Diagnostics.Warn(summary.Offset, "summary and content have different xml:base; content's is used for both");
+        }
+        d.HtmlBaseUrl = content is not null ? contentBase : summary is null ? null : ctx.BaseOf(summary, d.BaseUrl);
+
+        foreach (var c in entry.Elements())
+        {
+            if (c.LocalName == "category" && inAtom(c.Namespace))
+            {
+                d.AddCategory(ctx.Attr(c, "label") ?? ctx.Attr(c, "term") ?? ctx.TrimmedText(c));
+            }
+            else if (c.Namespace == XmlNamespaces.DublinCore && c.LocalName == "subject")
+            {
+                d.AddCategory(ctx.TrimmedText(c));
+            }
+        }
+        AtomLinks.Enclosures(ctx, entry, d, inAtom);
+        MediaRss.Read(ctx, entry, d);
+        ITunes.Read(ctx, entry, d);
+        return d.Finish();
+    }
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Inertia.Feeds.Parsing.Extensions;
+using Inertia.Feeds.Text;
+using Inertia.Feeds.Xml;
+
+namespace Inertia.Feeds.Parsing.Atom;
+
+/// <summary>Atom text constructs (RFC 4287 §3.1: type text, html, xhtml) and Atom 0.3 content modes (escaped, xml, base64).</summary>
+internal static partial class AtomText
+{
+    private enum Kind
+    {
+        Text,
+        Html,
+        Xhtml,
+        Base64Text,
+        Base64Html,
+    }
+
+    private static Kind KindOf(FeedContext ctx, XmlElementNode e)
+    {
+        var type = ctx.Attr(e, "type")?.ToLowerInvariant();
+        var mode = ctx.Attr(e, "mode")?.ToLowerInvariant();
+        var html = type is "html" or "text/html";
+        var xhtml = type is "xhtml" or "application/xhtml+xml";
+        if (mode == "base64")
+        {
+            return html || xhtml ? Kind.Base64Html : Kind.Base64Text;
+        }
+        if (mode == "xml" || xhtml)
+        {
+            return Kind.Xhtml;
+        }
+        if (html || mode == "escaped")
+        {
+            return Kind.Html;
+        }
+        // unknown MIME types that are not text/*: treat like html only if they claim markup
+        return type is not null && type.EndsWith("+xml", StringComparison.Ordinal) ? Kind.Xhtml : Kind.Text;
+    }
+
+    /// <summary>The construct as plain text (titles).</summary>
+    public static string? Plain(FeedContext ctx, XmlElementNode? e)
+    {
+        if (e is null)
+        {
+            return null;
+        }
+        var value = KindOf(ctx, e) switch
+        {
+            Kind.Text => PlainText.FromText(ctx.Text(e)),
+            Kind.Base64Text => PlainText.FromText(FromBase64(ctx.Text(e))),
+            Kind.Xhtml => PlainText.FromHtml(XhtmlMarkup(ctx, e)),
+            Kind.Base64Html => PlainText.FromHtml(FromBase64(ctx.Text(e))),
+            _ => PlainText.FromHtml(ctx.Text(e)),
+        };
+        return string.IsNullOrEmpty(value) ? null : value;
+    }
+
+    /// <summary>The construct as HTML (summary, content); text is escaped so it shows as written.</summary>
+    public static string? Html(FeedContext ctx, XmlElementNode? e)
+    {
+        if (e is null)
+        {
+            return null;
+        }
+        var value = KindOf(ctx, e) switch
+        {
+            Kind.Text => TextToHtml(ctx, e),
+            Kind.Base64Text => MediaRss.PlainToHtml(FromBase64(ctx.Text(e))),
+            Kind.Xhtml => XhtmlMarkup(ctx, e),
+            Kind.Base64Html => FromBase64(ctx.Text(e)),
+            _ => ctx.Doc.Markup(e),
+        };
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static string TextToHtml(FeedContext ctx, XmlElementNode e)
+    {
+        // type="text" that nevertheless holds elements is a feed that forgot its type: keep the markup
+        if (e.HasElementChildren)
+        {
+            return ctx.Doc.Markup(e);
+        }
+        return MediaRss.PlainToHtml(ctx.Text(e).Trim());
+    }
+
+    [GeneratedRegex(@"<(/?)[A-Za-z_][\w.-]*:")]
+    private static partial Regex Prefix();
+
+    /// <summary>xhtml content: the inside of its wrapping div, with namespace prefixes taken off the tags.</summary>
+    private static string XhtmlMarkup(FeedContext ctx, XmlElementNode e)
+    {
+        XmlElementNode? div = null;
+        foreach (var child in e.Children)
+        {
+            if (child is XmlElementNode c)
+            {
+                if (div is not null || c.LocalName != "div")
+                {
+                    div = null;
+                    break;
+                }
+                div = c;
+            }
+            else if (child is XmlTextNode t && !ctx.Doc.Source.AsSpan(t.Start, t.Length).IsWhiteSpace())
+            {
+                div = null;
+                break;
+            }
+        }
+        var markup = ctx.Doc.InnerMarkup(div ?? e);
+        return markup.Contains(':') ? Prefix().Replace(markup, "<$1") : markup;
+    }
+
+    private static string FromBase64(string text)
+    {
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(text.Trim()));
+        }
+        catch (FormatException)
+        {
+            return text;
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Inertia.Feeds.Urls;
+using Inertia.Feeds.Xml;
+
+namespace Inertia.Feeds.Parsing.Extensions;
+
+/// <summary>Atom link elements by rel (alternate, self, hub, next, enclosure), in Atom documents and as atom:link inside RSS.</summary>
+internal static class AtomLinks
+{
+    public static bool IsAtom(string ns) => ns is XmlNamespaces.Atom10 or XmlNamespaces.Atom03;
+
+    /// <summary>The rel of a link, "alternate" when absent (RFC 4287 §4.2.7.2).</summary>
+    public static string Rel(FeedContext ctx, XmlElementNode link) => ctx.Attr(link, "rel")?.ToLowerInvariant() switch
+    {
+        null => "alternate",
+        "http://www.iana.org/assignments/relation/alternate" => "alternate",
+        var r => r,
+    };
+
+    /// <summary>The links among children in the given namespaces, with their rel and resolved href.</summary>
+    public static IEnumerable<(string Rel, string Href, XmlElementNode Element)> Links(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)
+    {
+        foreach (var e in parent.Elements())
+        {
+            if (e.LocalName != "link" || !inNamespace(e.Namespace))
+            {
+                continue;
+            }
+            var href = UrlResolver.Resolve(ctx.Attr(e, "href"), ctx.BaseOf(e, baseUrl));
+            if (href is not null)
+            {
+                yield return (Rel(ctx, e), href, e);
+            }
+        }
+    }
+
+    /// <summary>The best alternate link: text/html first, then one with no type, then any.</summary>
+    public static string? Alternate(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)
+    {
+        string? untyped = null, any = null;
+        foreach (var (rel, href, e) in Links(ctx, parent, baseUrl, inNamespace))
+        {
+            if (rel != "alternate")
+            {
+                continue;
+            }
+            var type = ctx.Attr(e, "type");
+            if (type is not null && (type.StartsWith("text/html", StringComparison.OrdinalIgnoreCase) || type.StartsWith("application/xhtml", StringComparison.OrdinalIgnoreCase)))
+            {
+                return href;
+            }
+            if (type is null)
+            {
+                untyped ??= href;
+            }
+            any ??= href;
+        }
+        return untyped ?? any;
+    }
+
+    /// <summary>Feed-level links: self, hubs, next.</summary>
+    public static (string? Self, List<string> Hubs, string? Next) FeedLinks(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)
+    {
+        string? self = null, next = null;
+        var hubs = new List<string>();
+        foreach (var (rel, href, _) in Links(ctx, parent, baseUrl, inNamespace))
+        {
+            switch (rel)
+            {
+                case "self":
+                    self ??= href;
+                    break;
+                case "hub":
+                    if (!hubs.Contains(href))
+                    {
+                        hubs.Add(href);
+                    }
+                    break;
+                case "next":
+                    next ??= href;
+                    break;
+            }
+        }
+        return (self, hubs, next);
+    }
+
+    public static void Enclosures(FeedContext ctx, XmlElementNode parent, EntryDraft draft, Func<string, bool> inNamespace)
+    {
+        foreach (var (rel, href, e) in Links(ctx, parent, draft.BaseUrl, inNamespace))
+        {
+            if (rel == "enclosure")
+            {
+                draft.AddEnclosure(href, ctx.Attr(e, "type"), FeedContext.Long(ctx.Attr(e, "length")));
+            }
+        }
+    }
+}

@@ -1,0 +1,219 @@
+using System.Text.Json;
+using Inertia.Feeds.Dates;
+using Inertia.Feeds.Model;
+using Inertia.Feeds.Parsing.Extensions;
+using Inertia.Feeds.Text;
+using Inertia.Feeds.Urls;
+
+namespace Inertia.Feeds.Parsing.Json;
+
+/// <summary>Reads JSON Feed 1.0 and 1.1 (https://jsonfeed.org/version/1.1), tolerating comments, trailing commas and wrong value types.</summary>
+internal static class JsonFeedAdapter
+{
+    private static readonly JsonDocumentOptions s_options = new()
+    {
+        AllowTrailingCommas = true,
+        CommentHandling = JsonCommentHandling.Skip,
+        MaxDepth = 64,
+    };
+
+    public static FeedParseResult Read(string text, FeedParseOptions options, ParseDiagnostics diagnostics)
+    {
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(text, s_options);
+        }
+        catch (JsonException ex)
+        {
+            var salvaged = JsonSalvage.TryRepair(text);
+            if (salvaged is null)
+            {
+                return FeedParseResult.Failure($"not valid JSON: {ex.Message}");
+            }
+            diagnostics.WarnAtLine((int?)ex.LineNumber + 1, $"JSON is broken ({ex.Message}); complete items before the break were recovered");
+            try
+            {
+                doc = JsonDocument.Parse(salvaged, s_options);
+            }
+            catch (JsonException)
+            {
+                return FeedParseResult.Failure($"not valid JSON: {ex.Message}");
+            }
+        }
+        using (doc)
+        {
+            var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return FeedParseResult.Failure("JSON document is not a JSON Feed (its root is not an object)");
+            }
+            var version = Str(root, "version");
+            if (version is null && !root.TryGetProperty("items", out _))
+            {
+                return FeedParseResult.Failure("JSON document is not a JSON Feed (no version and no items)");
+            }
+            var docUrl = options.DocumentUrl;
+            var siteUrl = UrlResolver.Resolve(Str(root, "home_page_url"), docUrl);
+            var baseUrl = docUrl ?? siteUrl;
+            var feedAuthor = Authors(root);
+            var entries = new EntryList(diagnostics, options.Limits.MaxEntries);
+            if (root.TryGetProperty("items", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                var index = 0;
+                foreach (var item in items.EnumerateArray())
+                {
+                    index++;
+                    if (entries.IsFull)
+                    {
+                        entries.WarnFull(null);
+                        break;
+                    }
+                    if (item.ValueKind != JsonValueKind.Object)
+                    {
+                        diagnostics.WarnAtLine(null, $"item {index} is not an object and was skipped");
+                        continue;
+                    }
+                    entries.Add(ReadItem(item, baseUrl, feedAuthor, diagnostics, index), null);
+                }
+            }
+            var hubs = new List<string>();
+            if (root.TryGetProperty("hubs", out var hubList) && hubList.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var h in hubList.EnumerateArray())
+                {
+                    var u = UrlResolver.Resolve(h.ValueKind == JsonValueKind.Object ? Str(h, "url") : null, baseUrl);
+                    if (u is not null)
+                    {
+                        hubs.Add(u);
+                    }
+                }
+            }
+            return FeedParseResult.Success(new ParsedFeed
+            {
+                Format = FeedFormat.Json,
+                Version = VersionOf(version),
+                Title = PlainText.FromHtml(Str(root, "title")),
+                SiteUrl = siteUrl,
+                FeedUrl = UrlResolver.Resolve(Str(root, "feed_url"), baseUrl),
+                Description = PlainText.FromHtml(Str(root, "description")),
+                Language = Str(root, "language"),
+                IconUrl = UrlResolver.Resolve(Str(root, "icon") ?? Str(root, "favicon"), baseUrl),
+                Hubs = hubs,
+                NextUrl = UrlResolver.Resolve(Str(root, "next_url"), baseUrl),
+                Entries = entries.ToList(),
+            });
+        }
+    }
+
+    private static string? VersionOf(string? version) => version?.TrimEnd('/') switch
+    {
+        null => null,
+        var v when v.EndsWith("/version/1", StringComparison.Ordinal) => "1.0",
+        var v when v.EndsWith("/version/1.1", StringComparison.Ordinal) => "1.1",
+        var v => v[(v.LastIndexOf('/') + 1)..],
+    };
+
+    private static ParsedEntry ReadItem(JsonElement item, string? baseUrl, string? feedAuthor, ParseDiagnostics diagnostics, int index)
+    {
+        var d = new EntryDraft { BaseUrl = baseUrl };
+        d.Id = Str(item, "id");
+        d.Url = Str(item, "url") ?? Str(item, "external_url");
+        d.Title = PlainText.FromHtml(Str(item, "title"));
+        var html = Str(item, "content_html");
+        var text = Str(item, "content_text");
+        d.Content = html ?? (text is null ? null : MediaRss.PlainToHtml(text));
+        var summary = Str(item, "summary");
+        d.Summary = summary is null ? null : MediaRss.PlainToHtml(summary);
+        d.Published = Date(item, "date_published", diagnostics, index);
+        d.Updated = Date(item, "date_modified", diagnostics, index);
+        d.Author = Authors(item) ?? feedAuthor;
+        d.ImageUrl = Str(item, "image") ?? Str(item, "banner_image");
+        if (item.TryGetProperty("tags", out var tags) && tags.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var t in tags.EnumerateArray())
+            {
+                d.AddCategory(t.ValueKind == JsonValueKind.String ? t.GetString() : null);
+            }
+        }
+        if (item.TryGetProperty("attachments", out var atts) && atts.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var a in atts.EnumerateArray())
+            {
+                if (a.ValueKind == JsonValueKind.Object)
+                {
+                    d.AddEnclosure(Str(a, "url"), Str(a, "mime_type"), Long(a, "size_in_bytes"));
+                }
+            }
+        }
+        return d.Finish();
+    }
+
+    private static DateTimeOffset? Date(JsonElement item, string name, ParseDiagnostics diagnostics, int index)
+    {
+        var s = Str(item, name);
+        if (s is null)
+        {
+            return null;
+        }
+        var d = FeedDate.Parse(s);
+        if (d is null)
+        {
+            diagnostics.WarnAtLine(null, $"item {index}: unreadable date '{FeedContext.Shorten(s)}' in {name}");
+        }
+        return d;
+    }
+
+    /// <summary>JSON Feed 1.1 "authors", or 1.0 "author": names joined.</summary>
+    private static string? Authors(JsonElement e)
+    {
+        var names = new List<string>();
+        if (e.TryGetProperty("authors", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var a in list.EnumerateArray())
+            {
+                AddAuthor(a, names);
+            }
+        }
+        if (names.Count == 0 && e.TryGetProperty("author", out var one))
+        {
+            AddAuthor(one, names);
+        }
+        return names.Count == 0 ? null : string.Join(", ", names);
+    }
+
+    private static void AddAuthor(JsonElement a, List<string> names)
+    {
+        var name = a.ValueKind switch
+        {
+            JsonValueKind.Object => Str(a, "name"),
+            JsonValueKind.String => a.GetString(),
+            _ => null,
+        };
+        name = PlainText.FromText(name);
+        if (!string.IsNullOrEmpty(name) && !names.Contains(name))
+        {
+            names.Add(name);
+        }
+    }
+
+    /// <summary>A string property; numbers are accepted as their text (ids are often numbers), anything else is null.</summary>
+    private static string? Str(JsonElement e, string name)
+    {
+        if (!e.TryGetProperty(name, out var v))
+        {
+            return null;
+        }
+        var s = v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(s) ? null : s;
+    }
+
+    private static long? Long(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= 0 ? n
+        : e.TryGetProperty(name, out v) && v.ValueKind == JsonValueKind.String ? FeedContext.Long(v.GetString()) : null;
+}

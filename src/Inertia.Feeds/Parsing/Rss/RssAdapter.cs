@@ -1,0 +1,275 @@
+using Inertia.Feeds.Model;
+using Inertia.Feeds.Parsing.Extensions;
+using Inertia.Feeds.Text;
+using Inertia.Feeds.Urls;
+using Inertia.Feeds.Xml;
+
+namespace Inertia.Feeds.Parsing.Rss;
+
+/// <summary>Reads RSS 0.90–0.94, 2.0 and RSS 1.0 (RDF) trees into the normalized feed, with the extensions that carry visible content.</summary>
+internal static class RssAdapter
+{
+    // RSS 2.0 has no namespace; RSS 1.0 and 0.90 have their own; all three name the same elements
+    private static bool IsCore(string ns) => ns is "" or XmlNamespaces.Rss10 or XmlNamespaces.Rss090;
+
+    public static ParsedFeed Read(FeedContext ctx, XmlElementNode root)
+    {
+        var rdf = root.LocalName == "RDF";
+        var channel = root.LocalName == "channel" ? root : root.Elements().FirstOrDefault(e => e.LocalName == "channel" && IsCore(e.Namespace));
+        var feedBase = ctx.BaseOf(root, ctx.DocumentUrl);
+        if (channel is not null && channel != root)
+        {
+            feedBase = ctx.BaseOf(channel, feedBase);
+        }
+        var ch = channel ?? root;
+        var siteUrl = UrlResolver.Resolve(ctx.TrimmedText(Core(ch, "link")), feedBase) ?? AtomLinks.Alternate(ctx, ch, feedBase, AtomLinks.IsAtom);
+        // the channel link is the last resort for resolving relative URLs
+        var entryBase = feedBase ?? UrlResolver.BaseUri(siteUrl)?.AbsoluteUri;
+        var (self, hubs, next) = AtomLinks.FeedLinks(ctx, ch, entryBase, AtomLinks.IsAtom);
+
+        var image = Core(ch, "image") ?? (rdf ? Core(root, "image") : null);
+        var icon = UrlResolver.Resolve(ctx.TrimmedText(image is null ? null : Core(image, "url")) ?? ctx.Attr(image, "resource", XmlNamespaces.Rdf), entryBase)
+            ?? UrlResolver.Resolve(ctx.Attr(FeedContext.First(ch, "image", XmlNamespaces.ITunes), "href"), entryBase);
+
+        var entries = new EntryList(ctx.Diagnostics, ctx.Limits.MaxEntries);
+        foreach (var item in Items(root, channel))
+        {
+            if (entries.IsFull)
+            {
+                entries.WarnFull(ctx.Doc.LineOf(item));
+                break;
+            }
+            if (item.ClosedByEndOfInput)
+            {
+                ctx.Diagnostics.Warn(item.Offset, "incomplete item at the end of a truncated document dropped");
+                continue;
+            }
+            entries.Add(ReadItem(ctx, item, entryBase), ctx.Doc.LineOf(item));
+        }
+
+        return new ParsedFeed
+        {
+            Format = rdf ? FeedFormat.Rdf : FeedFormat.Rss,
+            Version = Version(ctx, root),
+            Title = PlainText.FromHtml(ctx.TrimmedText(Core(ch, "title")) ?? ctx.TrimmedText(FeedContext.First(ch, "title", XmlNamespaces.DublinCore))),
+            SiteUrl = siteUrl,
+            FeedUrl = self,
+            Description = PlainText.FromHtml(ctx.TrimmedText(Core(ch, "description"))
+                ?? ctx.TrimmedText(FeedContext.First(ch, "summary", XmlNamespaces.ITunes))
+                ?? ctx.TrimmedText(FeedContext.First(ch, "subtitle", XmlNamespaces.ITunes))
+                ?? ctx.TrimmedText(FeedContext.First(ch, "description", XmlNamespaces.DublinCore))),
+            Language = ctx.TrimmedText(Core(ch, "language")) ?? ctx.TrimmedText(FeedContext.First(ch, "language", XmlNamespaces.DublinCore))
+                ?? ctx.Attr(root, "lang", XmlNamespaces.Xml),
+            IconUrl = icon,
+            Updated = ctx.Date(Core(ch, "lastBuildDate")) ?? ctx.Date(Core(ch, "pubDate")) ?? ctx.Date(FeedContext.First(ch, "date", XmlNamespaces.DublinCore))
+                ?? ctx.Date(FeedContext.First(ch, "updated", XmlNamespaces.Atom10)),
+            Hubs = hubs,
+            NextUrl = next,
+            Entries = entries.ToList(),
+        };
+    }
+
+    private static string? Version(FeedContext ctx, XmlElementNode root)
+    {
+        if (root.LocalName == "RDF")
+        {
+            return root.Elements().Any(e => e.Namespace == XmlNamespaces.Rss090) ? "0.90" : "1.0";
+        }
+        var v = ctx.Attr(root, "version");
+        return v ?? (root.LocalName == "rss" ? "2.0" : null);
+    }
+
+    private static IEnumerable<XmlElementNode> Items(XmlElementNode root, XmlElementNode? channel)
+    {
+        if (channel is not null)
+        {
+            foreach (var e in channel.Elements())
+            {
+                if (e.LocalName == "item" && IsCore(e.Namespace))
+                {
+                    yield return e;
+                }
+            }
+        }
+        if (channel == root)
+        {
+            yield break;
+        }
+        // RSS 1.0 puts items beside the channel; broken RSS 2.0 feeds do too
+        foreach (var e in root.Elements())
+        {
+            if (e.LocalName == "item" && IsCore(e.Namespace))
+            {
+                yield return e;
+            }
+        }
+    }
+
+    private static XmlElementNode? Core(XmlElementNode parent, string name)
+    {
+        XmlElementNode? firstEmpty = null;
+        foreach (var e in parent.Elements())
+        {
+            if (e.LocalName == name && IsCore(e.Namespace))
+            {
+                if (e.ChildList is not null)
+                {
+                    return e;
+                }
+                firstEmpty ??= e;
+            }
+        }
+        return firstEmpty;
+    }
+
+    private static EntryDraft ReadItemFields(FeedContext ctx, XmlElementNode item, string? feedBase)
+    {
+        var d = new EntryDraft { BaseUrl = ctx.BaseOf(item, feedBase) };
+        string? rssAuthor = null, guid = null, link = null, origLink = null;
+        var guidIsPermalink = true;
+        var creators = new List<string>();
+        foreach (var e in item.Elements())
+        {
+            var ns = e.Namespace;
+            if (IsCore(ns))
+            {
+                switch (e.LocalName)
+                {
+                    case "title":
+                        d.Title ??= PlainText.FromHtml(ctx.TrimmedText(e));
+                        break;
+                    case "link":
+                        link ??= ctx.TrimmedText(e);
+                        break;
+                    case "guid":
+                        guid ??= ctx.TrimmedText(e);
+                        guidIsPermalink = !string.Equals(ctx.Attr(e, "isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
+                        break;
+                    case "description":
+                        d.Summary ??= NonEmpty(ctx.Doc.Markup(e));
+                        break;
+                    case "author":
+                        rssAuthor ??= PlainText.FromHtml(ctx.TrimmedText(e));
+                        break;
+                    case "pubDate":
+                        d.Published ??= ctx.Date(e);
+                        break;
+                    case "category":
+                        d.AddCategory(ctx.TrimmedText(e));
+                        break;
+                    case "enclosure":
+                        d.AddEnclosure(ctx.Attr(e, "url"), ctx.Attr(e, "type"), FeedContext.Long(ctx.Attr(e, "length")));
+                        break;
+                }
+                continue;
+            }
+            switch (ns)
+            {
+                case XmlNamespaces.Content when e.LocalName == "encoded":
+                    d.Content ??= NonEmpty(ctx.Doc.Markup(e));
+                    break;
+                case XmlNamespaces.DublinCore:
+                    switch (e.LocalName)
+                    {
+                        case "creator":
+                        case "author":
+                            var c = PlainText.FromHtml(ctx.TrimmedText(e));
+                            if (!string.IsNullOrEmpty(c) && !creators.Contains(c))
+                            {
+                                creators.Add(c);
+                            }
+                            break;
+                        case "date":
+                            d.Published ??= ctx.Date(e);
+                            break;
+                        case "subject":
+                            d.AddCategory(ctx.TrimmedText(e));
+                            break;
+                        case "title":
+                            d.Title ??= PlainText.FromHtml(ctx.TrimmedText(e));
+                            break;
+                        case "identifier":
+                            guid ??= ctx.TrimmedText(e);
+                            break;
+                    }
+                    break;
+                case XmlNamespaces.DublinCoreTerms:
+                    if (e.LocalName is "modified")
+                    {
+                        d.Updated ??= ctx.Date(e);
+                    }
+                    else if (e.LocalName is "issued" or "created")
+                    {
+                        d.Published ??= ctx.Date(e);
+                    }
+                    break;
+                case XmlNamespaces.Atom10:
+                case XmlNamespaces.Atom03:
+                    if (e.LocalName is "updated" or "modified")
+                    {
+                        d.Updated ??= ctx.Date(e);
+                    }
+                    else if (e.LocalName is "published" or "issued")
+                    {
+                        d.Published ??= ctx.Date(e);
+                    }
+                    else if (e.LocalName == "author")
+                    {
+                        rssAuthor ??= PlainText.FromHtml(ctx.TrimmedText(FeedContext.First(e, "name", ns)));
+                    }
+                    break;
+                case XmlNamespaces.FeedBurner when e.LocalName == "origLink":
+                    origLink = ctx.TrimmedText(e);
+                    break;
+                case XmlNamespaces.Xhtml when e.LocalName == "body":
+                    d.Content ??= NonEmpty(ctx.Doc.InnerMarkup(e));
+                    break;
+            }
+        }
+        // feedburner rewrote links through its redirector; origLink is the article itself
+        d.Url = origLink ?? link ?? AtomLinks.Alternate(ctx, item, d.BaseUrl, AtomLinks.IsAtom);
+        if (d.Url is null && guid is not null && guidIsPermalink && UrlResolver.IsHttp(guid))
+        {
+            d.Url = guid;
+        }
+        var about = ctx.Attr(item, "about", XmlNamespaces.Rdf);
+        d.Url ??= UrlResolver.IsHttp(about) ? about : null;
+        d.Id = guid ?? about;
+        d.Author = Author(rssAuthor, creators);
+        AtomLinks.Enclosures(ctx, item, d, AtomLinks.IsAtom);
+        return d;
+    }
+
+    private static ParsedEntry ReadItem(FeedContext ctx, XmlElementNode item, string? feedBase)
+    {
+        var d = ReadItemFields(ctx, item, feedBase);
+        MediaRss.Read(ctx, item, d);
+        ITunes.Read(ctx, item, d);
+        return d.Finish();
+    }
+
+    /// <summary>RSS author is "email (Name)": the name is what readers show; dc:creator is a name already and wins over a bare email.</summary>
+    private static string? Author(string? rssAuthor, List<string> creators)
+    {
+        var name = rssAuthor is null ? null : NameFromRssAuthor(rssAuthor);
+        if (creators.Count > 0 && (name is null || name.Contains('@')))
+        {
+            return string.Join(", ", creators);
+        }
+        return name;
+    }
+
+    internal static string NameFromRssAuthor(string author)
+    {
+        var open = author.IndexOf('(');
+        var close = author.LastIndexOf(')');
+        if (open >= 0 && close > open && author[..open].Contains('@'))
+        {
+            var name = author[(open + 1)..close].Trim();
+            return name.Length == 0 ? author : name;
+        }
+        return author;
+    }
+
+    private static string? NonEmpty(string s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

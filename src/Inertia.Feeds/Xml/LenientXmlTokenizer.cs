@@ -1,0 +1,271 @@
+using Inertia.Feeds.Text;
+
+namespace Inertia.Feeds.Xml;
+
+/// <summary>
+/// A forgiving pull tokenizer for XML as feeds really write it: no DTD processing (so no XXE and no entity bombs),
+/// stray '&lt;' and junk become text, unterminated constructs end at end of input. Each call moves forward, so time is linear.
+/// </summary>
+public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnostics)
+{
+    private int _pos;
+
+    public string Source { get; } = source;
+    public ParseDiagnostics Diagnostics { get; } = diagnostics;
+    public XmlTokenKind Kind { get; private set; }
+    /// <summary>Offset of the token's first character ('&lt;' for tags).</summary>
+    public int TokenStart { get; private set; }
+    /// <summary>Offset just past the token.</summary>
+    public int TokenEnd => _pos;
+    public int NameStart { get; private set; }
+    public int NameLength { get; private set; }
+    public bool SelfClosing { get; private set; }
+    public int TextStart { get; private set; }
+    public int TextLength { get; private set; }
+    /// <summary>Attributes of the current start tag; the list is reused by the next token.</summary>
+    public List<RawAttribute> Attributes { get; } = [];
+
+    public ReadOnlySpan<char> Name => Source.AsSpan(NameStart, NameLength);
+
+    public XmlTokenKind Next()
+    {
+        var s = Source;
+        while (true)
+        {
+            if (_pos >= s.Length)
+            {
+                return Kind = XmlTokenKind.EndOfInput;
+            }
+            TokenStart = _pos;
+            if (s[_pos] != '<')
+            {
+                var lt = s.AsSpan(_pos).IndexOf('<');
+                var end = lt < 0 ? s.Length : _pos + lt;
+                return Text(_pos, end);
+            }
+            if (_pos + 1 >= s.Length)
+            {
+                Diagnostics.Warn(_pos, "stray '<' at end of input");
+                return Text(_pos, s.Length);
+            }
+            var c = s[_pos + 1];
+            if (c == '!')
+            {
+                if (string.CompareOrdinal(s, _pos, "<!--", 0, 4) == 0)
+                {
+                    SkipPast(_pos + 4, "-->", "comment");
+                    continue;
+                }
+                if (string.CompareOrdinal(s, _pos, "<![CDATA[", 0, 9) == 0)
+                {
+                    var start = _pos + 9;
+                    var close = s.AsSpan(start).IndexOf("]]>");
+                    if (close < 0)
+                    {
+                        Diagnostics.Warn(_pos, "CDATA section is not closed before end of input");
+                        _pos = s.Length;
+                        TextStart = start;
+                        TextLength = s.Length - start;
+                        return Kind = XmlTokenKind.CData;
+                    }
+                    TextStart = start;
+                    TextLength = close;
+                    _pos = start + close + 3;
+                    return Kind = XmlTokenKind.CData;
+                }
+                SkipDeclaration();
+                continue;
+            }
+            if (c == '?')
+            {
+                SkipPast(_pos + 2, "?>", "processing instruction");
+                continue;
+            }
+            if (c == '/')
+            {
+                var nameStart = _pos + 2;
+                var nameEnd = ScanName(nameStart);
+                if (nameEnd == nameStart)
+                {
+                    Diagnostics.Warn(_pos, "stray '</' treated as text");
+                    return Text(_pos, _pos + 2);
+                }
+                NameStart = nameStart;
+                NameLength = nameEnd - nameStart;
+                var gt = s.AsSpan(nameEnd).IndexOf('>');
+                _pos = gt < 0 ? s.Length : nameEnd + gt + 1;
+                return Kind = XmlTokenKind.EndTag;
+            }
+            if (IsNameStart(c))
+            {
+                return StartTag();
+            }
+            Diagnostics.Warn(_pos, "stray '<' treated as text");
+            var next = s.AsSpan(_pos + 1).IndexOf('<');
+            return Text(_pos, next < 0 ? s.Length : _pos + 1 + next);
+        }
+    }
+
+    private XmlTokenKind Text(int start, int end)
+    {
+        TextStart = start;
+        TextLength = end - start;
+        _pos = end;
+        return Kind = XmlTokenKind.Text;
+    }
+
+    private XmlTokenKind StartTag()
+    {
+        var s = Source;
+        var nameStart = _pos + 1;
+        var nameEnd = ScanName(nameStart);
+        NameStart = nameStart;
+        NameLength = nameEnd - nameStart;
+        SelfClosing = false;
+        Attributes.Clear();
+        var i = nameEnd;
+        while (true)
+        {
+            while (i < s.Length && IsSpace(s[i]))
+            {
+                i++;
+            }
+            if (i >= s.Length)
+            {
+                Diagnostics.Warn(TokenStart, $"tag <{Name}> is not closed before end of input");
+                _pos = s.Length;
+                return Kind = XmlTokenKind.StartTag;
+            }
+            var c = s[i];
+            if (c == '>')
+            {
+                _pos = i + 1;
+                return Kind = XmlTokenKind.StartTag;
+            }
+            if (c == '/' && i + 1 < s.Length && s[i + 1] == '>')
+            {
+                SelfClosing = true;
+                _pos = i + 2;
+                return Kind = XmlTokenKind.StartTag;
+            }
+            if (c == '<')
+            {
+                // a tag that never closed: end it here rather than swallow the next one
+                Diagnostics.Warn(TokenStart, $"tag <{Name}> is missing its '>'");
+                _pos = i;
+                return Kind = XmlTokenKind.StartTag;
+            }
+            var attrNameStart = i;
+            var attrNameEnd = ScanName(i);
+            if (attrNameEnd == attrNameStart)
+            {
+                i++; // junk inside a tag
+                continue;
+            }
+            i = attrNameEnd;
+            while (i < s.Length && IsSpace(s[i]))
+            {
+                i++;
+            }
+            if (i >= s.Length || s[i] != '=')
+            {
+                Attributes.Add(new RawAttribute(attrNameStart, attrNameEnd - attrNameStart, attrNameStart, 0));
+                continue;
+            }
+            i++;
+            while (i < s.Length && IsSpace(s[i]))
+            {
+                i++;
+            }
+            if (i < s.Length && (s[i] == '"' || s[i] == '\''))
+            {
+                var quote = s[i];
+                var valueStart = i + 1;
+                var close = s.AsSpan(valueStart).IndexOf(quote);
+                var gtAfter = s.AsSpan(valueStart).IndexOf('>');
+                if (close < 0 || (gtAfter >= 0 && close > gtAfter && s.AsSpan(valueStart, close).Contains('\n')))
+                {
+                    // unterminated quote: stop the value at the next '>' instead of eating the document
+                    Diagnostics.Warn(attrNameStart, "attribute value is missing its closing quote");
+                    var end = gtAfter < 0 ? s.Length : valueStart + gtAfter;
+                    Attributes.Add(new RawAttribute(attrNameStart, attrNameEnd - attrNameStart, valueStart, end - valueStart));
+                    i = end;
+                    continue;
+                }
+                Attributes.Add(new RawAttribute(attrNameStart, attrNameEnd - attrNameStart, valueStart, close));
+                i = valueStart + close + 1;
+            }
+            else
+            {
+                var valueStart = i;
+                while (i < s.Length && !IsSpace(s[i]) && s[i] != '>')
+                {
+                    i++;
+                }
+                Attributes.Add(new RawAttribute(attrNameStart, attrNameEnd - attrNameStart, valueStart, i - valueStart));
+            }
+        }
+    }
+
+    private void SkipPast(int from, string terminator, string what)
+    {
+        var i = Source.AsSpan(from).IndexOf(terminator);
+        if (i < 0)
+        {
+            Diagnostics.Warn(_pos, $"{what} is not closed before end of input");
+            _pos = Source.Length;
+            return;
+        }
+        _pos = from + i + terminator.Length;
+    }
+
+    /// <summary>Skips &lt;!DOCTYPE …&gt; including an internal subset, without interpreting any of it.</summary>
+    private void SkipDeclaration()
+    {
+        var s = Source;
+        var i = _pos + 2;
+        var depth = 0;
+        while (i < s.Length)
+        {
+            var c = s[i];
+            if (c == '[')
+            {
+                depth++;
+            }
+            else if (c == ']')
+            {
+                depth--;
+            }
+            else if (c == '>' && depth <= 0)
+            {
+                _pos = i + 1;
+                return;
+            }
+            i++;
+        }
+        Diagnostics.Warn(_pos, "declaration is not closed before end of input");
+        _pos = s.Length;
+    }
+
+    private int ScanName(int i)
+    {
+        var s = Source;
+        if (i >= s.Length || !IsNameStart(s[i]))
+        {
+            return i;
+        }
+        i++;
+        while (i < s.Length && IsNameChar(s[i]))
+        {
+            i++;
+        }
+        return i;
+    }
+
+    private static bool IsSpace(char c) => c is ' ' or '\n' or '\r' or '\t';
+
+    private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == ':' || (c > 0x7F && char.IsLetter(c));
+
+    private static bool IsNameChar(char c) =>
+        char.IsAsciiLetterOrDigit(c) || c is '_' or ':' or '-' or '.' || (c > 0x7F && (char.IsLetterOrDigit(c) || c == '\u00B7'));
+}
