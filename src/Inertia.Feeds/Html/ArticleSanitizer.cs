@@ -1,4 +1,5 @@
 using AngleSharp.Dom;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Inertia.Feeds.Urls;
 
@@ -24,7 +25,6 @@ public sealed class ArticleSanitizer
         "href", "src", "srcset", "sizes", "alt", "title", "width", "height", "cite", "datetime", "colspan", "rowspan", "headers",
         "scope", "abbr", "lang", "dir", "start", "reversed", "type", "media", "poster", "controls", "loop", "muted", "playsinline",
         "kind", "srclang", "label", "open", "allowfullscreen", "align", "valign",
-        "data-src", "data-original", "data-lazy-src", "data-srcset", "data-lazy-srcset",
     ];
 
     private static readonly string[] s_lazySources = ["data-src", "data-original", "data-lazy-src"];
@@ -33,6 +33,10 @@ public sealed class ArticleSanitizer
     // image hosts that exist only to count readers
     private static readonly string[] s_trackerHosts =
         ["feeds.feedburner.com", "pixel.wp.com", "stats.wordpress.com", "www.google-analytics.com", "pixel.quantserve.com", "feedads.g.doubleclick.net"];
+
+    // an AngleSharp parser is not meant to be shared between threads; one per thread costs nothing after the first call
+    [ThreadStatic]
+    private static HtmlParser? t_parser;
 
     private readonly HtmlSanitizer _sanitizer;
     private readonly SanitizerSettings _settings;
@@ -53,14 +57,11 @@ public sealed class ArticleSanitizer
         {
             options.AllowedSchemes.Add(scheme);
         }
-        foreach (var u in new[] { "href", "src", "poster", "cite", "data-src", "data-original", "data-lazy-src" })
+        foreach (var u in new[] { "href", "src", "poster", "cite" })
         {
             options.UriAttributes.Add(u);
         }
-        foreach (var u in new[] { "srcset", "data-srcset", "data-lazy-srcset" })
-        {
-            options.UriListAttributes.Add(u);
-        }
+        options.UriListAttributes.Add("srcset");
         _sanitizer = new HtmlSanitizer(options) { KeepChildNodes = true };
         _sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = FilterUrl(e.Tag, e.SanitizedUrl);
         _sanitizer.RemovingTag += (_, e) =>
@@ -90,7 +91,16 @@ public sealed class ArticleSanitizer
             return null;
         }
         var b = UrlResolver.BaseUri(baseUrl)?.AbsoluteUri ?? "";
-        var clean = _sanitizer.Sanitize(html, b).Trim();
+        // lazy-loading attributes are promoted before sanitizing, so the real URLs get the same checks as any src
+        t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var doc = t_parser.ParseDocument("<!doctype html><html><body>" + html);
+        var body = doc.Body!;
+        foreach (var img in body.QuerySelectorAll("img, source"))
+        {
+            PromoteLazySource(img);
+        }
+        _sanitizer.SanitizeDom(doc, body, b);
+        var clean = body.InnerHtml.Trim();
         return clean.Length == 0 ? null : clean;
     }
 
@@ -115,9 +125,7 @@ public sealed class ArticleSanitizer
         switch (element.LocalName)
         {
             case "img":
-            case "source":
-                PromoteLazySource(element);
-                if (element.LocalName == "img" && IsTrackingPixel(element))
+                if (IsTrackingPixel(element))
                 {
                     element.Remove();
                     return;
@@ -146,14 +154,6 @@ public sealed class ArticleSanitizer
             case "video":
                 element.SetAttribute("controls", "");
                 break;
-        }
-        foreach (var name in s_lazySources)
-        {
-            element.RemoveAttribute(name);
-        }
-        foreach (var name in s_lazySourceSets)
-        {
-            element.RemoveAttribute(name);
         }
     }
 

@@ -18,6 +18,17 @@ public static class ParseCommand
         var url = new Option<string?>("--url") { Description = "The URL the document came from; relative links resolve against it" };
         var contentType = new Option<string?>("--content-type") { Description = "The HTTP Content-Type it came with, e.g. \"application/rss+xml; charset=gbk\"" };
         var raw = new Option<bool>("--raw") { Description = "Skip sanitizing and URL resolution inside HTML (measures the parser alone)" };
+        // an unknown option would otherwise be taken for a file name
+        files.Validators.Add(r =>
+        {
+            foreach (var token in r.Tokens)
+            {
+                if (token.Value.StartsWith('-') && token.Value.Length > 1)
+                {
+                    r.AddError($"unknown option '{token.Value}'");
+                }
+            }
+        });
         var command = new Command("parse", "Parse feed documents and print them as JSON") { files, url, contentType, raw };
         command.SetAction(result => Run(result.GetValue(files)!, result.GetValue(url), result.GetValue(contentType), result.GetValue(raw), Console.OpenStandardOutput()));
         return command;

@@ -1,0 +1,53 @@
+namespace Inertia.Feeds.Tests;
+
+public class EncodingTests
+{
+    [Theory]
+    [InlineData("gbk-declared-gb2312.xml", null, "惯性聚合 高效追踪", false)]
+    [InlineData("gbk-bytes-declared-utf8.xml", null, "惯性聚合 高效追踪", true)]
+    [InlineData("utf8-bytes-declared-gbk.xml", null, "惯性聚合 高效追踪", true)]
+    [InlineData("big5-declared.xml", null, "慣性聚合 高效追蹤", false)]
+    [InlineData("gb18030-no-declaration-with-http-charset.xml", "application/rss+xml; charset=GB18030", "惯性聚合 高效追踪", false)]
+    [InlineData("shift-jis-declared.xml", null, "こんにちは世界", false)]
+    [InlineData("euc-jp-declared.xml", null, "こんにちは世界", false)]
+    [InlineData("euc-kr-declared.xml", null, "안녕하세요", false)]
+    [InlineData("koi8-r-declared.xml", null, "Привет мир", false)]
+    [InlineData("windows-1252-declared-iso-8859-1.xml", null, "Résumé – naïve", false)]
+    [InlineData("utf16le-bom.xml", null, "条目", false)]
+    [InlineData("utf16be-no-bom.xml", null, "条目", false)]
+    [InlineData("windows-1251-http-charset-contradicts-declaration.xml", "text/xml; charset=windows-1251", "Заголовок", true)]
+    public void Decodes_entry_titles_in_their_real_encoding(string file, string? contentType, string title, bool expectWarning)
+    {
+        var feed = Fixtures.Parse(file, contentType: contentType);
+        Assert.Equal(title, feed.Entries[0].Title);
+        if (expectWarning)
+        {
+            Assert.NotEmpty(feed.Warnings);
+        }
+    }
+
+    [Fact]
+    public void Byte_order_mark_outranks_the_declaration()
+    {
+        var feed = Fixtures.Parse("utf8-bom-declared-latin1.xml");
+        Assert.Equal("BOM wins: 中文", feed.Title);
+    }
+
+    [Fact]
+    public void Gbk_labelled_utf8_is_recovered_with_a_warning_that_says_so()
+    {
+        var feed = Fixtures.Parse("gbk-bytes-declared-utf8.xml");
+        Assert.Equal("IT之家", feed.Title);
+        Assert.Contains(feed.Warnings, w => w.Contains("labelled UTF-8", StringComparison.Ordinal) && w.Contains("gb18030", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void Http_charset_wins_over_the_xml_declaration_when_both_are_plausible()
+    {
+        // RFC 7303: the charset parameter is authoritative
+        var xml = "<?xml version=\"1.0\" encoding=\"windows-1252\"?><rss version=\"2.0\"><channel><title>\u00e9</title></channel></rss>";
+        var bytes = System.Text.Encoding.Latin1.GetBytes(xml);
+        var asLatin = Inertia.Feeds.Parsing.FeedParser.Parse(bytes, new() { ContentType = "application/xml; charset=iso-8859-1" });
+        Assert.Equal("é", asLatin.Feed!.Title);
+    }
+}

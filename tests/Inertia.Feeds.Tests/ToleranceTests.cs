@@ -1,0 +1,111 @@
+using Inertia.Feeds.Parsing;
+
+namespace Inertia.Feeds.Tests;
+
+public class ToleranceTests
+{
+    [Fact]
+    public void Undefined_entities_and_bare_ampersands_are_kept_as_text_with_warnings()
+    {
+        var feed = Fixtures.Parse("rss-undefined-entities-bare-ampersands.xml");
+        Assert.Equal("Tom & Jerry — café AT&T R&D", feed.Title);
+        var e = Assert.Single(feed.Entries);
+        Assert.Equal("Price £5 … &unknownentity; 5 < 6", e.Title);
+        Assert.Equal("https://e.com/a?x=1&y=2", e.Url);
+        Assert.Contains(feed.Warnings, w => w.StartsWith("line 2: bare '&'", StringComparison.Ordinal));
+        Assert.Contains(feed.Warnings, w => w.Contains("undefined entity '&unknownentity;'", StringComparison.Ordinal));
+        Assert.Contains(feed.Warnings, w => w.Contains("stray '<'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Unclosed_items_and_tags_are_closed_where_the_next_one_starts()
+    {
+        var feed = Fixtures.Parse("rss-unclosed-tags-and-missing-item-ends.xml", sanitize: true);
+        Assert.Equal(["One", "Two", "Three"], feed.Entries.Select(e => e.Title));
+        Assert.Equal("<p>para <br> line</p>", feed.Entries[0].Summary);
+        Assert.Contains(feed.Warnings, w => w.Contains("<item> is not closed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Undeclared_prefixes_are_bound_by_convention_and_junk_before_root_ignored()
+    {
+        var feed = Fixtures.Parse("rss-undeclared-prefixes-junk-before-root.xml");
+        var e = Assert.Single(feed.Entries);
+        Assert.Equal("Dee", e.Author);
+        Assert.Equal("<p>full</p>", e.Content);
+        Assert.Contains("line 1: junk before the root element ignored", feed.Warnings);
+        Assert.Contains(feed.Warnings, w => w.Contains("prefix 'dc' is not declared", StringComparison.Ordinal));
+        Assert.Contains(feed.Warnings, w => w.Contains("prefix 'foo' is not declared", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Truncated_document_keeps_every_complete_entry()
+    {
+        var feed = Fixtures.Parse("rss-truncated-mid-item.xml");
+        Assert.Equal(["Complete one", "Complete two"], feed.Entries.Select(e => e.Title));
+        Assert.Contains(feed.Warnings, w => w.Contains("truncated", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void External_entities_are_never_resolved()
+    {
+        var feed = Fixtures.Parse("xxe-external-entity.xml");
+        Assert.DoesNotContain("root:", feed.Title);
+        Assert.Equal("XXE &xxe;", feed.Title);
+    }
+
+    [Fact]
+    public void Entity_expansion_bomb_does_not_expand()
+    {
+        var feed = Fixtures.Parse("billion-laughs.xml");
+        Assert.Equal("&lol9;", feed.Title);
+    }
+
+    [Fact]
+    public void Deep_nesting_is_flattened_at_the_depth_cap()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<x>", 100_000));
+        var feed = Fixtures.ParseText("<rss version=\"2.0\"><channel><title>deep</title><item><title>t</title><description>" + deep + "</description></item></channel></rss>");
+        Assert.Equal("deep", feed.Title);
+        Assert.Contains(feed.Warnings, w => w.Contains("nested deeper than", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Documents_over_the_size_cap_are_refused_with_a_clear_error()
+    {
+        var result = FeedParser.Parse(new byte[2048], new FeedParseOptions { Limits = new() { MaxDocumentBytes = 1024 } });
+        Assert.Null(result.Feed);
+        Assert.Contains("over the limit", result.Error);
+    }
+
+    [Fact]
+    public void Entries_beyond_the_cap_are_skipped_with_a_warning()
+    {
+        var items = string.Concat(Enumerable.Range(0, 50).Select(i => $"<item><guid>{i}</guid></item>"));
+        var result = FeedParser.ParseText("<rss version=\"2.0\"><channel>" + items + "</channel></rss>", new FeedParseOptions { Limits = new() { MaxEntries = 10 } });
+        Assert.Equal(10, result.Feed!.Entries.Count);
+        Assert.Contains(result.Feed.Warnings, w => w.Contains("more than 10 entries", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Long_fields_are_cut_at_the_field_cap()
+    {
+        var result = FeedParser.ParseText("<rss version=\"2.0\"><channel><title>" + new string('a', 5000) + "</title></channel></rss>",
+            new FeedParseOptions { Limits = new() { MaxFieldLength = 100 } });
+        Assert.Equal(100, result.Feed!.Title!.Length);
+    }
+
+    [Theory]
+    [InlineData("", "document is empty")]
+    [InlineData("<html><body>hi</body></html>", "HTML page")]
+    [InlineData("<foo/>", "not a feed")]
+    [InlineData("just text", "no XML element")]
+    [InlineData("{\"hello\": 1}", "not a JSON Feed")]
+    [InlineData("{broken", "not valid JSON")]
+    public void Documents_that_are_no_feed_give_a_clear_error(string text, string error)
+    {
+        var result = FeedParser.ParseText(text);
+        Assert.Null(result.Feed);
+        Assert.Contains(error, result.Error);
+    }
+}
