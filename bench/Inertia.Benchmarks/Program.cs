@@ -1,1 +1,142 @@
-﻿Console.WriteLine("Hello, World!");
+using System.Diagnostics;
+using System.ServiceModel.Syndication;
+using System.Xml;
+using Inertia.Benchmarks;
+using Inertia.Feeds.Html;
+using Inertia.Feeds.Parsing;
+
+// Parse-throughput benchmark: Inertia's parser against CodeHollow.FeedReader, System.ServiceModel.Syndication and a bare XmlReader
+// read-through, on the same generated corpus, in one process. Each library is measured only on the documents it can read,
+// and Inertia is measured again on exactly that subset so each comparison is like for like.
+var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 240;
+var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
+System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+var corpus = CorpusGenerator.Generate(count);
+var totalBytes = corpus.Sum(d => (long)d.Bytes.Length);
+Console.WriteLine($"corpus: {corpus.Count} feeds, {totalBytes / 1024.0 / 1024.0:F1} MB, {string.Join(", ", corpus.GroupBy(d => d.Format).Select(g => $"{g.Count()} {g.Key}"))}, {corpus.Count(d => d.Name.EndsWith(".gbk", StringComparison.Ordinal))} in GBK");
+Console.WriteLine($"runtime: .NET {Environment.Version}, {Environment.ProcessorCount} cores, {rounds} rounds, median reported");
+Console.WriteLine();
+
+if (args.Contains("--stages"))
+{
+    var xmlOnly = corpus.Where(d => d.Format != "json").Select(d => d.Bytes).ToList();
+    void Decode(byte[] b) => _ = Inertia.Feeds.Charsets.DocumentDecoder.Decode(b, null, new Inertia.Feeds.Text.ParseDiagnostics(null));
+    void Tree(byte[] b)
+    {
+        var text = Inertia.Feeds.Charsets.DocumentDecoder.Decode(b, null, new Inertia.Feeds.Text.ParseDiagnostics(null)).Text;
+        _ = Inertia.Feeds.Xml.LenientXmlDocument.Parse(text, new Inertia.Feeds.Text.ParseDiagnostics(text));
+    }
+    foreach (var (name, f) in new (string, Action<byte[]>)[] { ("decode", Decode), ("decode+tree", Tree), ("full raw parse", b => _ = FeedParser.Parse(b)) })
+    {
+        var sw = Stopwatch.StartNew();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var r = 0; r < 3; r++)
+        {
+            foreach (var d in xmlOnly)
+            {
+                f(d);
+            }
+        }
+        Console.WriteLine($"{name}: {xmlOnly.Sum(d => (long)d.Length) * 3 / 1024.0 / 1024.0 / sw.Elapsed.TotalSeconds:F1} MB/s, {(GC.GetAllocatedBytesForCurrentThread() - before) / (3.0 * xmlOnly.Sum(d => (long)d.Length)):F2} B/B");
+    }
+    return;
+}
+
+var xmlSettings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore, XmlResolver = null, IgnoreWhitespace = false };
+
+void InertiaRaw(byte[] b) => _ = FeedParser.Parse(b).Feed ?? throw new InvalidOperationException("no feed");
+void InertiaFull(byte[] b) => _ = EntryHtml.Sanitize(FeedParser.Parse(b).Feed ?? throw new InvalidOperationException("no feed"));
+void CodeHollowReader(byte[] b) => _ = CodeHollow.FeedReader.FeedReader.ReadFromByteArray(b);
+void Syndication(byte[] b)
+{
+    using var reader = XmlReader.Create(new MemoryStream(b), xmlSettings);
+    _ = SyndicationFeed.Load(reader);
+}
+void XmlReadThrough(byte[] b)
+{
+    using var reader = XmlReader.Create(new MemoryStream(b), xmlSettings);
+    while (reader.Read())
+    {
+        if (reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA)
+        {
+            _ = reader.Value;
+        }
+        else if (reader.NodeType == XmlNodeType.Element && reader.HasAttributes)
+        {
+            while (reader.MoveToNextAttribute())
+            {
+                _ = reader.Value;
+            }
+        }
+    }
+}
+
+List<byte[]> Readable(Action<byte[]> parse) => corpus.Select(d => d.Bytes).Where(b =>
+{
+    try
+    {
+        parse(b);
+        return true;
+    }
+    catch (Exception)
+    {
+        return false;
+    }
+}).ToList();
+
+(double MBps, double AllocPerByte) Measure(Action<byte[]> parse, List<byte[]> docs)
+{
+    var bytes = docs.Sum(d => (long)d.Length);
+    foreach (var d in docs)
+    {
+        parse(d); // warm-up: JIT and caches
+    }
+    var times = new List<double>();
+    long allocated = 0;
+    for (var r = 0; r < rounds; r++)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var sw = Stopwatch.StartNew();
+        foreach (var d in docs)
+        {
+            parse(d);
+        }
+        sw.Stop();
+        allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        times.Add(sw.Elapsed.TotalSeconds);
+    }
+    times.Sort();
+    return (bytes / 1024.0 / 1024.0 / times[times.Count / 2], (double)allocated / bytes);
+}
+
+void Row(string name, int docs, (double MBps, double AllocPerByte) m, string note = "") =>
+    Console.WriteLine($"| {name} | {docs} | {m.MBps:F1} | {m.AllocPerByte:F2} | {note} |");
+
+Console.WriteLine("| parser | documents | MB/s | bytes allocated per input byte | note |");
+Console.WriteLine("|---|---:|---:|---:|---|");
+var all = corpus.Select(d => d.Bytes).ToList();
+var inertia = Measure(InertiaRaw, all);
+Row("Inertia parse (raw)", all.Count, inertia, "all formats");
+
+var xmlDocs = corpus.Where(d => d.Format != "json").Select(d => d.Bytes).ToList();
+var floor = Measure(XmlReadThrough, xmlDocs);
+var inertiaXml = Measure(InertiaRaw, xmlDocs);
+Row("XmlReader read-through (floor)", xmlDocs.Count, floor, "XML documents");
+Row("Inertia parse (raw), same documents", xmlDocs.Count, inertiaXml, $"{floor.MBps / inertiaXml.MBps:F2}× the floor's time");
+
+var chDocs = Readable(CodeHollowReader);
+var ch = Measure(CodeHollowReader, chDocs);
+var inertiaCh = Measure(InertiaRaw, chDocs);
+Row("CodeHollow.FeedReader 2.1.1", chDocs.Count, ch, "documents it reads");
+Row("Inertia parse (raw), same documents", chDocs.Count, inertiaCh, $"{inertiaCh.MBps / ch.MBps:F1}× faster, {ch.AllocPerByte / inertiaCh.AllocPerByte:F1}× fewer allocations");
+
+var synDocs = Readable(Syndication);
+var syn = Measure(Syndication, synDocs);
+var inertiaSyn = Measure(InertiaRaw, synDocs);
+Row("System.ServiceModel.Syndication", synDocs.Count, syn, "documents it reads");
+Row("Inertia parse (raw), same documents", synDocs.Count, inertiaSyn, $"{inertiaSyn.MBps / syn.MBps:F1}× faster, {syn.AllocPerByte / inertiaSyn.AllocPerByte:F1}× fewer allocations");
+
+var full = Measure(InertiaFull, all);
+Row("Inertia full pipeline (parse + sanitize + absolutize)", all.Count, full, "all formats");

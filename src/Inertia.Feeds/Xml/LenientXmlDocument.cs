@@ -11,13 +11,11 @@ namespace Inertia.Feeds.Xml;
 public sealed class LenientXmlDocument
 {
     // HTML void elements that feeds paste unescaped into descriptions; they never enclose anything
-    private static readonly HashSet<string> s_voidElements = new(StringComparer.OrdinalIgnoreCase)
+    private static bool IsVoid(ReadOnlySpan<char> name) => name.Length <= 5 && name switch
     {
-        "br", "img", "hr", "wbr", "embed", "col", "area", "param", "input",
+        "br" or "img" or "hr" or "wbr" or "embed" or "col" or "area" or "param" or "input" or "BR" or "IMG" or "HR" => true,
+        _ => false,
     };
-
-    // Elements that cannot contain themselves: a new <item> while one is open means the last one was left unclosed
-    private static readonly HashSet<string> s_nonNesting = new(StringComparer.Ordinal) { "item", "entry" };
 
     private readonly NameTable _names = new();
 
@@ -80,7 +78,7 @@ public sealed class LenientXmlDocument
                             continue;
                         }
                         var localName = LocalPart(tok.Name);
-                        if (s_nonNesting.Contains(_names.Get(localName)))
+                        if (localName.SequenceEqual("item") || localName.SequenceEqual("entry"))
                         {
                             CloseOpenSibling(stack, tok);
                         }
@@ -100,7 +98,7 @@ public sealed class LenientXmlDocument
                             (parent.ChildList ??= []).Add(element);
                             parent.HasElementChildren = true;
                         }
-                        var isVoid = s_voidElements.Contains(element.LocalName) && element.Namespace.Length == 0;
+                        var isVoid = IsVoid(element.LocalName) && element.Namespace.Length == 0;
                         if (tok.SelfClosing || isVoid)
                         {
                             element.ContentEnd = element.ContentStart;
@@ -120,7 +118,7 @@ public sealed class LenientXmlDocument
                         var index = FindOpen(stack, tok.Name);
                         if (index < 0)
                         {
-                            if (!s_voidElements.Contains(_names.Get(LocalPart(tok.Name))))
+                            if (!IsVoid(LocalPart(tok.Name)))
                             {
                                 Diagnostics.Warn(tok.TokenStart, $"end tag </{tok.Name}> has no open element and was ignored");
                             }
@@ -152,6 +150,12 @@ public sealed class LenientXmlDocument
                             continue;
                         }
                         var parent = stack[^1].Element;
+                        // indentation between elements is the bulk of all text nodes: share one node for it
+                        if (kind == XmlTokenKind.Text && tok.TextLength <= 64 && Source.AsSpan(tok.TextStart, tok.TextLength).IsWhiteSpace())
+                        {
+                            (parent.ChildList ??= []).Add(XmlTextNode.Whitespace);
+                            continue;
+                        }
                         (parent.ChildList ??= []).Add(new XmlTextNode
                         {
                             Offset = tok.TextStart,
@@ -367,7 +371,8 @@ public sealed class LenientXmlDocument
     }
 
     private string Decode(XmlTextNode t) =>
-        t.IsCData
+        ReferenceEquals(t, XmlTextNode.Whitespace) ? " "
+        : t.IsCData
             ? Source.Substring(t.Start, t.Length)
             : CharacterReferences.Decode(Source, t.Start, t.Length, (rel, msg) => Diagnostics.Warn(t.Start + rel, msg));
 

@@ -10,6 +10,9 @@ public abstract class XmlNode
 /// <summary>Character data kept as a range of the source and decoded only when read.</summary>
 public sealed class XmlTextNode : XmlNode
 {
+    /// <summary>Stands for any short run of whitespace between elements; reads as one space.</summary>
+    public static readonly XmlTextNode Whitespace = new() { Start = 0, Length = 0, IsCData = false };
+
     public required int Start { get; init; }
     public required int Length { get; init; }
     public required bool IsCData { get; init; }
