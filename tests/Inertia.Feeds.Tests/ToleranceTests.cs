@@ -71,6 +71,17 @@ public class ToleranceTests
     }
 
     [Fact]
+    public void Unclosed_quotes_and_tags_by_the_hundred_thousand_parse_in_linear_time()
+    {
+        // each of these once made the tokenizer scan to the end of the document again
+        var hostile = "<rss version=\"2.0\"><channel><title>q</title>" + string.Concat(Enumerable.Repeat("<x a=\"v b='w ", 100_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = FeedParser.ParseText(hostile);
+        Assert.Equal("q", result.Feed!.Title);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public void Documents_over_the_size_cap_are_refused_with_a_clear_error()
     {
         var result = FeedParser.Parse(new byte[2048], new FeedParseOptions { Limits = new() { MaxDocumentBytes = 1024 } });

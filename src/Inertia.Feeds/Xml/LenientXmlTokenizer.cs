@@ -181,8 +181,10 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
             {
                 var quote = s[i];
                 var valueStart = i + 1;
-                var close = s.AsSpan(valueStart).IndexOf(quote);
-                var gtAfter = s.AsSpan(valueStart).IndexOf('>');
+                var closeAt = IndexFrom(valueStart, quote);
+                var gtAt = IndexFrom(valueStart, '>');
+                var close = closeAt < 0 ? -1 : closeAt - valueStart;
+                var gtAfter = gtAt < 0 ? -1 : gtAt - valueStart;
                 if (close < 0 || (gtAfter >= 0 && close > gtAfter && s.AsSpan(valueStart, close).Contains('\n')))
                 {
                     // unterminated quote: stop the value at the next '>' instead of eating the document
@@ -205,6 +207,28 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
                 Attributes.Add(new RawAttribute(attrNameStart, attrNameEnd - attrNameStart, valueStart, i - valueStart));
             }
         }
+    }
+
+    // where a search for each of these characters last failed: none appears from there to the end, so later searches
+    // from beyond it need not scan again, which keeps a document full of unclosed quotes linear rather than quadratic
+    private int _noDoubleQuoteFrom = int.MaxValue;
+    private int _noSingleQuoteFrom = int.MaxValue;
+    private int _noGreaterThanFrom = int.MaxValue;
+
+    private int IndexFrom(int start, char c)
+    {
+        ref var memo = ref c == '"' ? ref _noDoubleQuoteFrom : ref c == '\'' ? ref _noSingleQuoteFrom : ref _noGreaterThanFrom;
+        if (start >= memo)
+        {
+            return -1;
+        }
+        var i = Source.AsSpan(start).IndexOf(c);
+        if (i < 0)
+        {
+            memo = start;
+            return -1;
+        }
+        return start + i;
     }
 
     private void SkipPast(int from, string terminator, string what)
