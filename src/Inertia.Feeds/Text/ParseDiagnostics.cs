@@ -11,8 +11,6 @@ public sealed class ParseDiagnostics(string? text, int maxWarnings = 200)
     public IReadOnlyList<string> Warnings =>
         _dropped == 0 ? _warnings : [.. _warnings, $"{_dropped} more warnings not shown"];
 
-    public int Count => _warnings.Count + _dropped;
-
     /// <summary>Records a warning at a character offset of the document (or none, for document-wide problems).</summary>
     public void Warn(int? offset, string message)
     {

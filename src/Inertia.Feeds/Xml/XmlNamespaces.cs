@@ -18,7 +18,6 @@ public static class XmlNamespaces
     public const string Xml = "http://www.w3.org/XML/1998/namespace";
     public const string FeedBurner = "http://rssnamespace.org/feedburner/ext/1.0";
     public const string Syndication = "http://purl.org/rss/1.0/modules/syndication/";
-    public const string Opml = "";
 
     private static readonly Dictionary<string, string> s_canonical = new(StringComparer.OrdinalIgnoreCase)
     {
