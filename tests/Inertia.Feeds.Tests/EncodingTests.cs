@@ -27,6 +27,14 @@ public class EncodingTests
     }
 
     [Fact]
+    public void Utf16_declaration_on_ascii_compatible_bytes_is_ignored_with_a_warning()
+    {
+        var feed = Fixtures.Parse("utf8-bytes-declared-utf16.xml");
+        Assert.Equal("Declared UTF-16, written UTF-8: 中文", feed.Title);
+        Assert.Contains(feed.Warnings, w => w.Contains("declaration ignored", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Byte_order_mark_outranks_the_declaration()
     {
         var feed = Fixtures.Parse("utf8-bom-declared-latin1.xml");

@@ -40,6 +40,18 @@ public static class DocumentDecoder
         {
             diagnostics.Warn(null, $"Content-Type says {http.WebName} but the document says {declared.WebName}; the HTTP header wins (RFC 7303) unless the bytes disagree");
         }
+        // a UTF-16/32 label on bytes with neither a byte-order mark nor the zero bytes of "<" in UTF-16 is a wrong label:
+        // the bytes are ASCII-compatible, so read them as such (a common mistake: "UTF-16" declared, UTF-8 written)
+        if (http is UnicodeEncoding or UTF32Encoding)
+        {
+            diagnostics.Warn(null, $"Content-Type says {http.WebName} but the bytes are not; label ignored");
+            http = null;
+        }
+        if (declared is UnicodeEncoding or UTF32Encoding)
+        {
+            diagnostics.Warn(null, $"document says {declared.WebName} but its bytes are not; declaration ignored");
+            declared = null;
+        }
         var chosen = http ?? declared ?? System.Text.Encoding.UTF8;
         // a single-byte label on ASCII-only documents: nothing to check
         if (chosen.CodePage == System.Text.Encoding.UTF8.CodePage)
@@ -53,7 +65,7 @@ public static class DocumentDecoder
             return new DecodedDocument(guess.GetString(bytes), guess.WebName);
         }
         // bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever the label says: no legacy text is that regular
-        if (!IsAscii(bytes) && Utf8.IsValid(bytes) && chosen is not UnicodeEncoding && chosen is not UTF32Encoding)
+        if (!IsAscii(bytes) && Utf8.IsValid(bytes))
         {
             diagnostics.Warn(null, $"document is labelled {chosen.WebName} but its bytes are UTF-8; read as UTF-8");
             return new DecodedDocument(System.Text.Encoding.UTF8.GetString(bytes), "utf-8");
