@@ -73,5 +73,7 @@ public static class CharsetNames
 
     /// <summary>The same encoding, but throwing on bytes it cannot decode, to test a guess.</summary>
     public static System.Text.Encoding Strict(System.Text.Encoding encoding) =>
-        System.Text.Encoding.GetEncoding(encoding.CodePage, EncoderFallback.ReplacementFallback, DecoderFallback.ExceptionFallback);
+        s_strict.GetOrAdd(encoding.CodePage, cp => System.Text.Encoding.GetEncoding(cp, EncoderFallback.ReplacementFallback, DecoderFallback.ExceptionFallback));
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<int, System.Text.Encoding> s_strict = new();
 }

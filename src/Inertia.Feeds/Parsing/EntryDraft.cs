@@ -18,15 +18,16 @@ internal sealed class EntryDraft
     public string? BaseUrl;
     /// <summary>Where it differs from BaseUrl (an xml:base on the content element), the base for the HTML.</summary>
     public string? HtmlBaseUrl;
-    public readonly List<string> Categories = [];
-    public readonly List<Enclosure> Enclosures = [];
+    // most entries have no categories or enclosures: the lists exist only once something is added
+    private List<string>? _categories;
+    private List<Enclosure>? _enclosures;
 
     public void AddCategory(string? text)
     {
         var c = Text.PlainText.FromHtml(text);
-        if (!string.IsNullOrEmpty(c) && !Categories.Contains(c))
+        if (!string.IsNullOrEmpty(c) && !(_categories ??= []).Contains(c))
         {
-            Categories.Add(c);
+            _categories.Add(c);
         }
     }
 
@@ -37,14 +38,15 @@ internal sealed class EntryDraft
         {
             return;
         }
-        foreach (var e in Enclosures)
+        _enclosures ??= [];
+        foreach (var e in _enclosures)
         {
             if (e.Url == resolved)
             {
                 return;
             }
         }
-        Enclosures.Add(new Enclosure(resolved, string.IsNullOrWhiteSpace(mimeType) ? null : mimeType.Trim(), length));
+        _enclosures.Add(new Enclosure(resolved, string.IsNullOrWhiteSpace(mimeType) ? null : mimeType.Trim(), length));
     }
 
     /// <summary>The src of the first &lt;img&gt; in raw HTML, found by a plain scan: a regex here cost as much as the rest of the entry.</summary>
@@ -127,7 +129,7 @@ internal sealed class EntryDraft
         var image = UrlResolver.Resolve(ImageUrl, BaseUrl);
         if (image is null)
         {
-            foreach (var e in Enclosures)
+            foreach (var e in _enclosures ?? [])
             {
                 if (e.MimeType?.StartsWith("image/", StringComparison.OrdinalIgnoreCase) == true)
                 {
@@ -155,9 +157,9 @@ internal sealed class EntryDraft
             Updated = Updated,
             Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary,
             Content = string.IsNullOrWhiteSpace(Content) ? null : Content,
-            Categories = Categories.Count == 0 ? [] : [.. Categories],
+            Categories = _categories ?? [],
             ImageUrl = image,
-            Enclosures = Enclosures.Count == 0 ? [] : [.. Enclosures],
+            Enclosures = _enclosures ?? [],
             ContentBaseUrl = htmlBase,
         };
     }

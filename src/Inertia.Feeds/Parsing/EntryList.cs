@@ -12,26 +12,26 @@ internal sealed class EntryList(ParseDiagnostics diagnostics, int maxEntries)
 
     public bool IsFull => _entries.Count >= maxEntries;
 
-    /// <summary>Notes (once) that entries past the cap were skipped.</summary>
-    public void WarnFull(int? line)
+    /// <summary>Notes (once, at the offset of the first skipped entry) that entries past the cap were skipped.</summary>
+    public void WarnFull(int? offset)
     {
         if (!_capWarned)
         {
-            diagnostics.WarnAtLine(line, $"more than {maxEntries} entries; the rest were skipped");
+            diagnostics.Warn(offset, $"more than {maxEntries} entries; the rest were skipped");
             _capWarned = true;
         }
     }
 
-    public void Add(ParsedEntry entry, int? line)
+    public void Add(ParsedEntry entry, int? offset)
     {
         if (IsFull)
         {
-            WarnFull(line);
+            WarnFull(offset);
             return;
         }
         if (!_keys.Add(entry.Key))
         {
-            diagnostics.WarnAtLine(line, $"duplicate entry '{FeedContext.Shorten(entry.Key)}' dropped");
+            diagnostics.Warn(offset, $"duplicate entry '{FeedContext.Shorten(entry.Key)}' dropped");
             return;
         }
         _entries.Add(entry);

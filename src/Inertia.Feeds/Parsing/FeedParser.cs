@@ -15,12 +15,19 @@ namespace Inertia.Feeds.Parsing;
 /// </summary>
 public static class FeedParser
 {
-    public static FeedParseResult Parse(ReadOnlySpan<byte> bytes, FeedParseOptions? options = null)
+    public static FeedParseResult Parse(ReadOnlyMemory<byte> document, FeedParseOptions? options = null)
     {
         options ??= FeedParseOptions.Default;
+        var bytes = document.Span;
         if (bytes.Length > options.Limits.MaxDocumentBytes)
         {
             return FeedParseResult.Failure($"document is {bytes.Length} bytes, over the limit of {options.Limits.MaxDocumentBytes}");
+        }
+        // JSON is UTF-8 by definition (RFC 8259): read it from the bytes, without a detour through a string
+        var json = JsonFeedAdapter.TryReadUtf8(document, options);
+        if (json is not null)
+        {
+            return json;
         }
         var pre = new ParseDiagnostics(null, options.Limits.MaxWarnings);
         var decoded = DocumentDecoder.Decode(bytes, options.ContentType, pre);

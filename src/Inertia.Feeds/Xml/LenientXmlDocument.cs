@@ -10,13 +10,6 @@ namespace Inertia.Feeds.Xml;
 /// </summary>
 public sealed class LenientXmlDocument
 {
-    // HTML void elements that feeds paste unescaped into descriptions; they never enclose anything
-    private static bool IsVoid(ReadOnlySpan<char> name) => name.Length <= 5 && name switch
-    {
-        "br" or "img" or "hr" or "wbr" or "embed" or "col" or "area" or "param" or "input" or "BR" or "IMG" or "HR" => true,
-        _ => false,
-    };
-
     private readonly NameTable _names = new();
 
     private LenientXmlDocument(string source, ParseDiagnostics diagnostics)
@@ -38,6 +31,13 @@ public sealed class LenientXmlDocument
         return doc;
     }
 
+    // HTML void elements that feeds paste unescaped into descriptions; they never enclose anything
+    private static bool IsVoid(ReadOnlySpan<char> name) => name.Length <= 5 && name switch
+    {
+        "br" or "img" or "hr" or "wbr" or "embed" or "col" or "area" or "param" or "input" or "BR" or "IMG" or "HR" => true,
+        _ => false,
+    };
+
     private sealed class Scope(string prefix, string uri, Scope? parent)
     {
         public string Prefix { get; } = prefix;
@@ -49,7 +49,6 @@ public sealed class LenientXmlDocument
     {
         var tok = new LenientXmlTokenizer(Source, Diagnostics);
         var stack = new List<(XmlElementNode Element, Scope? Scope)>();
-        Scope? rootScope = null;
         var rootClosed = false;
         var depthWarned = false;
         while (true)
@@ -78,34 +77,26 @@ public sealed class LenientXmlDocument
                             continue;
                         }
                         var localName = LocalPart(tok.Name);
+                        // a new <item> while one is open means the last one was left unclosed
                         if (localName.SequenceEqual("item") || localName.SequenceEqual("entry"))
                         {
                             CloseOpenSibling(stack, tok);
                         }
-                        var parentScope = stack.Count > 0 ? stack[^1].Scope : rootScope;
-                        var (element, scope) = CreateElement(tok, stack.Count > 0 ? stack[^1].Element : null, parentScope);
-                        if (stack.Count == 0)
+                        var parent = stack.Count > 0 ? stack[^1].Element : null;
+                        var (element, scope) = CreateElement(tok, parent, stack.Count > 0 ? stack[^1].Scope : null);
+                        if (parent is null)
                         {
-                            if (Root is not null)
-                            {
-                                continue;
-                            }
                             Root = element;
                         }
                         else
                         {
-                            var parent = stack[^1].Element;
-                            (parent.ChildList ??= []).Add(element);
-                            parent.HasElementChildren = true;
+                            parent.AppendChild(element);
                         }
-                        var isVoid = IsVoid(element.LocalName) && element.Namespace.Length == 0;
-                        if (tok.SelfClosing || isVoid)
+                        if (tok.SelfClosing || (IsVoid(element.LocalName) && element.Namespace.Length == 0))
                         {
                             element.ContentEnd = element.ContentStart;
-                            if (stack.Count == 0)
-                            {
-                                rootClosed = true;
-                            }
+                            element.End = tok.TokenEnd;
+                            rootClosed = parent is null;
                         }
                         else
                         {
@@ -128,43 +119,22 @@ public sealed class LenientXmlDocument
                         {
                             var open = stack[k].Element;
                             Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed (closed by </{tok.Name}>)");
-                            open.ContentEnd = tok.TokenStart;
+                            open.ContentEnd = open.End = tok.TokenStart;
                         }
-                        stack[index].Element.ContentEnd = tok.TokenStart;
+                        var closed = stack[index].Element;
+                        closed.ContentEnd = tok.TokenStart;
+                        closed.End = tok.TokenEnd;
                         stack.RemoveRange(index, stack.Count - index);
-                        if (stack.Count == 0)
-                        {
-                            rootClosed = true;
-                        }
+                        rootClosed = stack.Count == 0;
                         break;
                     }
-                case XmlTokenKind.Text:
-                case XmlTokenKind.CData:
+                default:
+                    // character data is read later from the content ranges; here only junk outside the root matters
+                    if (stack.Count == 0 && (kind == XmlTokenKind.CData || !Source.AsSpan(tok.TextStart, tok.TextLength).IsWhiteSpace()))
                     {
-                        if (stack.Count == 0)
-                        {
-                            if (kind == XmlTokenKind.CData || !Source.AsSpan(tok.TextStart, tok.TextLength).IsWhiteSpace())
-                            {
-                                Diagnostics.Warn(tok.TextStart, Root is null ? "junk before the root element ignored" : "junk after the root element ignored");
-                            }
-                            continue;
-                        }
-                        var parent = stack[^1].Element;
-                        // indentation between elements is the bulk of all text nodes: share one node for it
-                        if (kind == XmlTokenKind.Text && tok.TextLength <= 64 && Source.AsSpan(tok.TextStart, tok.TextLength).IsWhiteSpace())
-                        {
-                            (parent.ChildList ??= []).Add(XmlTextNode.Whitespace);
-                            continue;
-                        }
-                        (parent.ChildList ??= []).Add(new XmlTextNode
-                        {
-                            Offset = tok.TextStart,
-                            Start = tok.TextStart,
-                            Length = tok.TextLength,
-                            IsCData = kind == XmlTokenKind.CData,
-                        });
-                        break;
+                        Diagnostics.Warn(tok.TextStart, Root is null ? "junk before the root element ignored" : "junk after the root element ignored");
                     }
+                    break;
             }
         }
         if (stack.Count > 0)
@@ -172,7 +142,7 @@ public sealed class LenientXmlDocument
             Diagnostics.Warn(stack[^1].Element.Offset, $"document ends inside <{stack[^1].Element.QualifiedName}>: truncated?");
             foreach (var (open, _) in stack)
             {
-                open.ContentEnd = Source.Length;
+                open.ContentEnd = open.End = Source.Length;
                 open.ClosedByEndOfInput = true;
             }
         }
@@ -188,7 +158,7 @@ public sealed class LenientXmlDocument
                 tok.Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed before the next one");
                 for (var j = stack.Count - 1; j >= k; j--)
                 {
-                    stack[j].Element.ContentEnd = tok.TokenStart;
+                    stack[j].Element.ContentEnd = stack[j].Element.End = tok.TokenStart;
                 }
                 stack.RemoveRange(k, stack.Count - k);
                 return;
@@ -225,39 +195,40 @@ public sealed class LenientXmlDocument
     private (XmlElementNode, Scope?) CreateElement(LenientXmlTokenizer tok, XmlElementNode? parent, Scope? scope)
     {
         var attrs = tok.Attributes;
+        var declarations = 0;
         // namespace declarations first: they apply to the element's own name and attributes
         foreach (var a in attrs)
         {
             var name = Source.AsSpan(a.NameStart, a.NameLength);
-            if (name.SequenceEqual("xmlns"))
+            if (!name.StartsWith("xmlns"))
+            {
+                continue;
+            }
+            declarations++;
+            if (name.Length == 5)
             {
                 scope = new Scope("", XmlNamespaces.Canonical(AttributeValue(a.ValueStart, a.ValueLength)), scope);
             }
-            else if (name.StartsWith("xmlns:"))
+            else if (name[5] == ':')
             {
                 scope = new Scope(_names.Get(name[6..]), XmlNamespaces.Canonical(AttributeValue(a.ValueStart, a.ValueLength)), scope);
             }
         }
         var qname = tok.Name;
         var colon = qname.IndexOf(':');
-        var prefix = colon < 0 ? ReadOnlySpan<char>.Empty : qname[..colon];
-        var ns = Resolve(prefix, scope, tok.TokenStart, isAttribute: false);
-        XmlAttributeNode[] attributes = [];
-        if (attrs.Count > 0)
+        var ns = Resolve(colon < 0 ? [] : qname[..colon], scope, tok.TokenStart, isAttribute: false);
+        var attributes = attrs.Count - declarations == 0 ? [] : new XmlAttributeNode[attrs.Count - declarations];
+        var n = 0;
+        foreach (var a in attrs)
         {
-            var list = new List<XmlAttributeNode>(attrs.Count);
-            foreach (var a in attrs)
+            var name = Source.AsSpan(a.NameStart, a.NameLength);
+            if (name.StartsWith("xmlns"))
             {
-                var name = Source.AsSpan(a.NameStart, a.NameLength);
-                if (name.StartsWith("xmlns"))
-                {
-                    continue;
-                }
-                var c = name.IndexOf(':');
-                var attrNs = c < 0 ? "" : Resolve(name[..c], scope, a.NameStart, isAttribute: true);
-                list.Add(new XmlAttributeNode(_names.Get(c < 0 ? name : name[(c + 1)..]), attrNs, a.ValueStart, a.ValueLength));
+                continue;
             }
-            attributes = [.. list];
+            var c = name.IndexOf(':');
+            var attrNs = c < 0 ? "" : Resolve(name[..c], scope, a.NameStart, isAttribute: true);
+            attributes[n++] = new XmlAttributeNode(_names.Get(c < 0 ? name : name[(c + 1)..]), attrNs, a.ValueStart, a.ValueLength);
         }
         var element = new XmlElementNode
         {
@@ -307,43 +278,14 @@ public sealed class LenientXmlDocument
     public string? AttributeValue(XmlElementNode element, string localName, string ns = "")
     {
         var a = element.Attribute(localName, ns);
-        return a is null ? null : Value(a);
+        return a is null ? null : Value(a.Value);
     }
 
     private string AttributeValue(int start, int length) =>
         CharacterReferences.Decode(Source, start, length, (rel, msg) => Diagnostics.Warn(start + rel, msg));
 
-    /// <summary>All character data inside the element, decoded, as one string.</summary>
-    public string Text(XmlElementNode element)
-    {
-        var children = element.ChildList;
-        if (children is null)
-        {
-            return "";
-        }
-        if (children.Count == 1 && children[0] is XmlTextNode only)
-        {
-            return Cap(Decode(only), element);
-        }
-        var sb = new StringBuilder();
-        AppendText(element, sb);
-        return Cap(sb.ToString(), element);
-    }
-
-    private void AppendText(XmlElementNode element, StringBuilder sb)
-    {
-        foreach (var child in element.Children)
-        {
-            if (child is XmlTextNode t)
-            {
-                sb.Append(Decode(t));
-            }
-            else if (child is XmlElementNode e)
-            {
-                AppendText(e, sb);
-            }
-        }
-    }
+    /// <summary>All character data inside the element (descendants' too), decoded, as one string.</summary>
+    public string Text(XmlElementNode element) => Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd)), element);
 
     /// <summary>
     /// The element's content read as HTML: its decoded text when it holds escaped or CDATA markup,
@@ -370,11 +312,69 @@ public sealed class LenientXmlDocument
         return Cap(Source[element.ContentStart..end], element);
     }
 
-    private string Decode(XmlTextNode t) =>
-        ReferenceEquals(t, XmlTextNode.Whitespace) ? " "
-        : t.IsCData
-            ? Source.Substring(t.Start, t.Length)
-            : CharacterReferences.Decode(Source, t.Start, t.Length, (rel, msg) => Diagnostics.Warn(t.Start + rel, msg));
+    /// <summary>Decodes a content range: references decoded, CDATA sections unwrapped, tags, comments and instructions skipped.</summary>
+    private string CharacterData(int start, int end)
+    {
+        var span = Source.AsSpan(start, end - start);
+        var lt = span.IndexOf('<');
+        if (lt < 0)
+        {
+            return Decode(start, end - start);
+        }
+        // the common case: one CDATA section, perhaps with whitespace around it
+        if (span[..lt].IsWhiteSpace() && span[lt..].StartsWith("<![CDATA["))
+        {
+            var innerStart = lt + 9;
+            var close = span[innerStart..].IndexOf("]]>");
+            if (close >= 0 && span[(innerStart + close + 3)..].IsWhiteSpace())
+            {
+                return Source.Substring(start + innerStart, close);
+            }
+        }
+        var sb = new StringBuilder(span.Length);
+        var i = 0;
+        while (i < span.Length)
+        {
+            var next = span[i..].IndexOf('<');
+            if (next < 0)
+            {
+                sb.Append(Decode(start + i, span.Length - i));
+                break;
+            }
+            if (next > 0)
+            {
+                sb.Append(Decode(start + i, next));
+            }
+            i += next;
+            var rest = span[i..];
+            if (rest.StartsWith("<![CDATA["))
+            {
+                var close = rest[9..].IndexOf("]]>");
+                var len = close < 0 ? rest.Length - 9 : close;
+                sb.Append(rest.Slice(9, len));
+                i += 9 + len + (close < 0 ? 0 : 3);
+            }
+            else if (rest.StartsWith("<!--"))
+            {
+                var close = rest[4..].IndexOf("-->");
+                i += close < 0 ? rest.Length : 4 + close + 3;
+            }
+            else if (rest.Length > 1 && (char.IsAsciiLetter(rest[1]) || rest[1] is '/' or '?' or '!' or '_' or ':'))
+            {
+                var gt = rest.IndexOf('>');
+                i += gt < 0 ? rest.Length : gt + 1;
+            }
+            else
+            {
+                sb.Append('<');
+                i++;
+            }
+        }
+        return sb.ToString();
+    }
+
+    private string Decode(int start, int length) =>
+        CharacterReferences.Decode(Source, start, length, (rel, msg) => Diagnostics.Warn(start + rel, msg));
 
     private string Cap(string value, XmlElementNode element)
     {
@@ -386,5 +386,5 @@ public sealed class LenientXmlDocument
         return value[..MaxFieldLength];
     }
 
-    public int LineOf(XmlNode node) => Diagnostics.LineOf(node.Offset);
+    public int LineOf(XmlElementNode node) => Diagnostics.LineOf(node.Offset);
 }

@@ -1,61 +1,55 @@
+using System.Collections;
+
 namespace Inertia.Feeds.Xml;
 
-/// <summary>A node of a <see cref="LenientXmlDocument"/>: an element or a run of text.</summary>
-public abstract class XmlNode
-{
-    /// <summary>Offset in the source where the node starts.</summary>
-    public int Offset { get; init; }
-}
-
-/// <summary>Character data kept as a range of the source and decoded only when read.</summary>
-public sealed class XmlTextNode : XmlNode
-{
-    /// <summary>Stands for any short run of whitespace between elements; reads as one space.</summary>
-    public static readonly XmlTextNode Whitespace = new() { Start = 0, Length = 0, IsCData = false };
-
-    public required int Start { get; init; }
-    public required int Length { get; init; }
-    public required bool IsCData { get; init; }
-}
-
 /// <summary>An attribute with its resolved namespace and its still escaped value range.</summary>
-public sealed record XmlAttributeNode(string LocalName, string Namespace, int ValueStart, int ValueLength);
+public readonly record struct XmlAttributeNode(string LocalName, string Namespace, int ValueStart, int ValueLength);
 
-/// <summary>An element with its resolved namespace, its attributes and children, and the source range of its content.</summary>
-public sealed class XmlElementNode : XmlNode
+/// <summary>
+/// An element of a <see cref="LenientXmlDocument"/>: resolved name, attributes, element children as sibling links,
+/// and the source range of its content. Character data is not stored as nodes: it is read from that range when asked for,
+/// which keeps the tree to one small object per element.
+/// </summary>
+public sealed class XmlElementNode
 {
-    private static readonly List<XmlNode> s_noChildren = [];
+    private static readonly XmlAttributeNode[] s_noAttributes = [];
 
     public required string LocalName { get; init; }
     public required string QualifiedName { get; init; }
     public required string Namespace { get; init; }
     public XmlElementNode? Parent { get; init; }
-    public XmlAttributeNode[] Attributes { get; init; } = [];
-    internal List<XmlNode>? ChildList { get; set; }
-    public IReadOnlyList<XmlNode> Children => ChildList ?? s_noChildren;
+    public XmlAttributeNode[] Attributes { get; init; } = s_noAttributes;
+    /// <summary>Offset of the element's '&lt;' in the source.</summary>
+    public int Offset { get; init; }
     public int ContentStart { get; init; }
     public int ContentEnd { get; internal set; }
+    /// <summary>Offset just past the end tag (or past the content when the end tag is missing).</summary>
+    public int End { get; internal set; }
+    public XmlElementNode? FirstChild { get; private set; }
+    public XmlElementNode? NextSibling { get; private set; }
+    private XmlElementNode? _lastChild;
     /// <summary>True when the end of input closed this element: it may be incomplete.</summary>
     public bool ClosedByEndOfInput { get; internal set; }
-    public bool HasElementChildren { get; internal set; }
+    public bool HasElementChildren => FirstChild is not null;
+
+    internal void AppendChild(XmlElementNode child)
+    {
+        if (_lastChild is null)
+        {
+            FirstChild = child;
+        }
+        else
+        {
+            _lastChild.NextSibling = child;
+        }
+        _lastChild = child;
+    }
 
     public bool Is(string localName, string ns) =>
         string.Equals(LocalName, localName, StringComparison.Ordinal) && string.Equals(Namespace, ns, StringComparison.Ordinal);
 
-    public IEnumerable<XmlElementNode> Elements()
-    {
-        if (ChildList is null)
-        {
-            yield break;
-        }
-        foreach (var c in ChildList)
-        {
-            if (c is XmlElementNode e)
-            {
-                yield return e;
-            }
-        }
-    }
+    /// <summary>The element children, in order, without allocating.</summary>
+    public ChildElements Elements() => new(FirstChild);
 
     public XmlAttributeNode? Attribute(string localName, string ns = "")
     {
@@ -70,4 +64,37 @@ public sealed class XmlElementNode : XmlNode
     }
 
     public override string ToString() => $"<{QualifiedName}>";
+
+    /// <summary>A struct enumerator over sibling links: foreach over it costs no allocation.</summary>
+    public struct ChildElements(XmlElementNode? first) : IEnumerable<XmlElementNode>, IEnumerator<XmlElementNode>
+    {
+        private XmlElementNode? _next = first;
+
+        public XmlElementNode Current { get; private set; } = null!;
+
+        object IEnumerator.Current => Current;
+
+        public readonly ChildElements GetEnumerator() => this;
+
+        public bool MoveNext()
+        {
+            if (_next is null)
+            {
+                return false;
+            }
+            Current = _next;
+            _next = _next.NextSibling;
+            return true;
+        }
+
+        public readonly void Reset() => throw new NotSupportedException();
+
+        public readonly void Dispose()
+        {
+        }
+
+        readonly IEnumerator<XmlElementNode> IEnumerable<XmlElementNode>.GetEnumerator() => this;
+
+        readonly IEnumerator IEnumerable.GetEnumerator() => this;
+    }
 }

@@ -30,7 +30,7 @@ internal static class AtomAdapter
             }
             if (entries.IsFull)
             {
-                entries.WarnFull(ctx.Doc.LineOf(e));
+                entries.WarnFull(e.Offset);
                 break;
             }
             if (e.ClosedByEndOfInput)
@@ -38,7 +38,7 @@ internal static class AtomAdapter
                 ctx.Diagnostics.Warn(e.Offset, "incomplete entry at the end of a truncated document dropped");
                 continue;
             }
-            entries.Add(ReadEntry(ctx, e, entryBase, feedAuthor, InAtom), ctx.Doc.LineOf(e));
+            entries.Add(ReadEntry(ctx, e, entryBase, feedAuthor, InAtom), e.Offset);
         }
 
         return new ParsedFeed

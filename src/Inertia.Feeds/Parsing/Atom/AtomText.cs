@@ -92,24 +92,11 @@ internal static partial class AtomText
     /// <summary>xhtml content: the inside of its wrapping div, with namespace prefixes taken off the tags.</summary>
     private static string XhtmlMarkup(FeedContext ctx, XmlElementNode e)
     {
-        XmlElementNode? div = null;
-        foreach (var child in e.Children)
-        {
-            if (child is XmlElementNode c)
-            {
-                if (div is not null || c.LocalName != "div")
-                {
-                    div = null;
-                    break;
-                }
-                div = c;
-            }
-            else if (child is XmlTextNode t && !ctx.Doc.Source.AsSpan(t.Start, t.Length).IsWhiteSpace())
-            {
-                div = null;
-                break;
-            }
-        }
+        // the div is the wrapper only when it stands alone: nothing but whitespace around it
+        var div = e.FirstChild is { LocalName: "div" } d && d.NextSibling is null
+            && ctx.Doc.Source.AsSpan(e.ContentStart, d.Offset - e.ContentStart).IsWhiteSpace()
+            && ctx.Doc.Source.AsSpan(d.End, Math.Max(0, e.ContentEnd - d.End)).IsWhiteSpace()
+            ? d : null;
         var markup = ctx.Doc.InnerMarkup(div ?? e);
         return markup.Contains(':') ? Prefix().Replace(markup, "<$1") : markup;
     }

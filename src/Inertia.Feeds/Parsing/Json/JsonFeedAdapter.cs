@@ -17,6 +17,40 @@ internal static class JsonFeedAdapter
         MaxDepth = 64,
     };
 
+    /// <summary>
+    /// Reads a JSON document straight from UTF-8 bytes; null when the bytes are not a well-formed UTF-8 JSON object
+    /// (XML, another encoding, broken JSON), which the text path then handles with its recovery.
+    /// </summary>
+    public static FeedParseResult? TryReadUtf8(ReadOnlyMemory<byte> document, FeedParseOptions options)
+    {
+        var bytes = document.Span;
+        var start = 0;
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            start = 3;
+        }
+        while (start < bytes.Length && bytes[start] is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+        {
+            start++;
+        }
+        if (start >= bytes.Length || bytes[start] != (byte)'{')
+        {
+            return null;
+        }
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(document[start..], s_options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+        var diagnostics = new ParseDiagnostics(null, options.Limits.MaxWarnings);
+        var result = FromDocument(doc, options, diagnostics);
+        return result.Feed is null ? result : FeedParseResult.Success(result.Feed with { Warnings = diagnostics.Warnings });
+    }
+
     public static FeedParseResult Read(string text, FeedParseOptions options, ParseDiagnostics diagnostics)
     {
         JsonDocument doc;
@@ -41,6 +75,11 @@ internal static class JsonFeedAdapter
                 return FeedParseResult.Failure($"not valid JSON: {ex.Message}");
             }
         }
+        return FromDocument(doc, options, diagnostics);
+    }
+
+    private static FeedParseResult FromDocument(JsonDocument doc, FeedParseOptions options, ParseDiagnostics diagnostics)
+    {
         using (doc)
         {
             var root = doc.RootElement;

@@ -36,7 +36,7 @@ internal static class RssAdapter
         {
             if (entries.IsFull)
             {
-                entries.WarnFull(ctx.Doc.LineOf(item));
+                entries.WarnFull(item.Offset);
                 break;
             }
             if (item.ClosedByEndOfInput)
@@ -44,7 +44,7 @@ internal static class RssAdapter
                 ctx.Diagnostics.Warn(item.Offset, "incomplete item at the end of a truncated document dropped");
                 continue;
             }
-            entries.Add(ReadItem(ctx, item, entryBase), ctx.Doc.LineOf(item));
+            entries.Add(ReadItem(ctx, item, entryBase), item.Offset);
         }
 
         return new ParsedFeed
@@ -112,7 +112,7 @@ internal static class RssAdapter
         {
             if (e.LocalName == name && IsCore(e.Namespace))
             {
-                if (e.ChildList is not null)
+                if (e.ContentEnd > e.ContentStart)
                 {
                     return e;
                 }
