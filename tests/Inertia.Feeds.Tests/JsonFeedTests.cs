@@ -39,6 +39,16 @@ public class JsonFeedTests
     }
 
     [Fact]
+    public void Json_feed_in_gbk_is_recovered_instead_of_failing_on_invalid_utf8()
+    {
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var bytes = System.Text.Encoding.GetEncoding("gb18030").GetBytes("{\"version\":\"https://jsonfeed.org/version/1.1\",\"title\":\"惯性聚合\",\"items\":[{\"id\":\"1\",\"title\":\"高效追踪\"}]}");
+        var result = Parsing.FeedParser.Parse(bytes);
+        Assert.Equal("惯性聚合", result.Feed!.Title);
+        Assert.Equal("高效追踪", result.Feed.Entries[0].Title);
+    }
+
+    [Fact]
     public void Truncated_json_feed_keeps_every_complete_item()
     {
         var feed = Fixtures.Parse("jsonfeed-truncated.json");

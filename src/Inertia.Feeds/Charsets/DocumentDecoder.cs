@@ -10,6 +10,8 @@ namespace Inertia.Feeds.Charsets;
 /// </summary>
 public static class DocumentDecoder
 {
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     static DocumentDecoder() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
@@ -56,9 +58,13 @@ public static class DocumentDecoder
         // a single-byte label on ASCII-only documents: nothing to check
         if (chosen.CodePage == System.Text.Encoding.UTF8.CodePage)
         {
-            if (Utf8.IsValid(bytes))
+            // one pass: a throwing decoder validates while it transcodes
+            try
             {
-                return new DecodedDocument(System.Text.Encoding.UTF8.GetString(bytes), "utf-8");
+                return new DecodedDocument(s_strictUtf8.GetString(bytes), "utf-8");
+            }
+            catch (DecoderFallbackException)
+            {
             }
             var guess = EncodingSniffer.Guess(bytes);
             diagnostics.Warn(null, $"document is labelled UTF-8 but its bytes are not; read as {guess.WebName}");

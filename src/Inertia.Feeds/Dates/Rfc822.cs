@@ -6,9 +6,6 @@ namespace Inertia.Feeds.Dates;
 /// </summary>
 internal static class Rfc822
 {
-    private static readonly string[] s_months =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-
     private static readonly string[] s_monthNames =
         ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 
@@ -235,14 +232,27 @@ internal static class Rfc822
         {
             return 0;
         }
-        for (var k = 0; k < 12; k++)
+        var k = word[..3] switch
         {
-            if (word.SequenceEqual(s_months[k]) || word.SequenceEqual(s_monthNames[k]) || (k == 8 && word.SequenceEqual("sept")))
-            {
-                return k + 1;
-            }
+            "jan" => 0,
+            "feb" => 1,
+            "mar" => 2,
+            "apr" => 3,
+            "may" => 4,
+            "jun" => 5,
+            "jul" => 6,
+            "aug" => 7,
+            "sep" => 8,
+            "oct" => 9,
+            "nov" => 10,
+            "dec" => 11,
+            _ => -1,
+        };
+        if (k < 0)
+        {
+            return 0;
         }
-        return 0;
+        return word.Length == 3 || word.SequenceEqual(s_monthNames[k]) || (k == 8 && word.SequenceEqual("sept")) ? k + 1 : 0;
     }
 
     private static bool IsWeekday(ReadOnlySpan<char> word)

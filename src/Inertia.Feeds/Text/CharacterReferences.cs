@@ -71,6 +71,28 @@ public static class CharacterReferences
     /// <summary>Decodes one reference at <paramref name="i"/>; returns characters consumed, 0 for a bare '&amp;', minus the length of an unknown named reference.</summary>
     private static int TryDecodeAt(ReadOnlySpan<char> s, int i, StringBuilder sb)
     {
+        // the references escaped HTML is made of, without a table lookup
+        var rest = s[i..];
+        if (rest.StartsWith("&lt;"))
+        {
+            sb.Append('<');
+            return 4;
+        }
+        if (rest.StartsWith("&gt;"))
+        {
+            sb.Append('>');
+            return 4;
+        }
+        if (rest.StartsWith("&amp;"))
+        {
+            sb.Append('&');
+            return 5;
+        }
+        if (rest.StartsWith("&quot;"))
+        {
+            sb.Append('"');
+            return 6;
+        }
         var j = i + 1;
         if (j >= s.Length)
         {

@@ -119,16 +119,9 @@ public static class PlainText
     public static string Fold(string text)
     {
         var s = text.AsSpan();
-        var needs = false;
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (IsSpace(c) && (c != ' ' || i == 0 || i == s.Length - 1 || IsSpace(s[i + 1])))
-            {
-                needs = true;
-                break;
-            }
-        }
+        // vectorized checks first: most titles need no folding at all
+        var needs = s.Length > 0 && (s[0] == ' ' || s[^1] == ' ' || s.IndexOfAnyInRange('\0', '\u001F') >= 0
+            || s.IndexOfAny('\u00A0', '\u3000') >= 0 || s.Contains("  ", StringComparison.Ordinal));
         if (!needs)
         {
             return text;

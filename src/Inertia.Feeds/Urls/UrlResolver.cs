@@ -94,7 +94,17 @@ public static class UrlResolver
                 return null;
             }
         }
-        return u[..colon].ToLowerInvariant();
+        var scheme = u.AsSpan(0, colon);
+        // the common schemes without allocating
+        if (scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
+        {
+            return "https";
+        }
+        if (scheme.Equals("http", StringComparison.OrdinalIgnoreCase))
+        {
+            return "http";
+        }
+        return scheme.ToString().ToLowerInvariant();
     }
 
     public static bool IsHttp(string? url) =>

@@ -20,24 +20,25 @@ internal static partial class AtomText
 
     private static Kind KindOf(FeedContext ctx, XmlElementNode e)
     {
-        var type = ctx.Attr(e, "type")?.ToLowerInvariant();
-        var mode = ctx.Attr(e, "mode")?.ToLowerInvariant();
-        var html = type is "html" or "text/html";
-        var xhtml = type is "xhtml" or "application/xhtml+xml";
-        if (mode == "base64")
+        var type = ctx.Attr(e, "type");
+        var mode = ctx.Attr(e, "mode");
+        static bool Is(string? value, string expected) => value is not null && value.Equals(expected, StringComparison.OrdinalIgnoreCase);
+        var html = Is(type, "html") || Is(type, "text/html");
+        var xhtml = Is(type, "xhtml") || Is(type, "application/xhtml+xml");
+        if (Is(mode, "base64"))
         {
             return html || xhtml ? Kind.Base64Html : Kind.Base64Text;
         }
-        if (mode == "xml" || xhtml)
+        if (Is(mode, "xml") || xhtml)
         {
             return Kind.Xhtml;
         }
-        if (html || mode == "escaped")
+        if (html || Is(mode, "escaped"))
         {
             return Kind.Html;
         }
-        // unknown MIME types that are not text/*: treat like html only if they claim markup
-        return type is not null && type.EndsWith("+xml", StringComparison.Ordinal) ? Kind.Xhtml : Kind.Text;
+        // unknown MIME types that are not text/*: treat like xhtml only if they claim markup
+        return type is not null && type.EndsWith("+xml", StringComparison.OrdinalIgnoreCase) ? Kind.Xhtml : Kind.Text;
     }
 
     /// <summary>The construct as plain text (titles).</summary>

@@ -9,35 +9,44 @@ internal static class AtomLinks
     public static bool IsAtom(string ns) => ns is XmlNamespaces.Atom10 or XmlNamespaces.Atom03;
 
     /// <summary>The rel of a link, "alternate" when absent (RFC 4287 §4.2.7.2).</summary>
-    public static string Rel(FeedContext ctx, XmlElementNode link) => ctx.Attr(link, "rel")?.ToLowerInvariant() switch
+    public static string Rel(FeedContext ctx, XmlElementNode link)
     {
-        null => "alternate",
-        "http://www.iana.org/assignments/relation/alternate" => "alternate",
-        var r => r,
-    };
+        var rel = ctx.Attr(link, "rel");
+        if (rel is null || rel.Equals("alternate", StringComparison.OrdinalIgnoreCase) || rel.Equals("http://www.iana.org/assignments/relation/alternate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "alternate";
+        }
+        return rel.Equals("self", StringComparison.OrdinalIgnoreCase) ? "self"
+            : rel.Equals("enclosure", StringComparison.OrdinalIgnoreCase) ? "enclosure"
+            : rel.Equals("hub", StringComparison.OrdinalIgnoreCase) ? "hub"
+            : rel.Equals("next", StringComparison.OrdinalIgnoreCase) ? "next"
+            : rel;
+    }
 
-    /// <summary>The links among children in the given namespaces, with their rel and resolved href.</summary>
-    public static IEnumerable<(string Rel, string Href, XmlElementNode Element)> Links(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)
+    /// <summary>The links among children in the given namespaces, with their rel and resolved href (a list: cheaper than an iterator here).</summary>
+    public static List<(string Rel, string Href, XmlElementNode Element)>? Links(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)
     {
+        List<(string, string, XmlElementNode)>? links = null;
         foreach (var e in parent.Elements())
         {
-            if (e.LocalName != "link" || !inNamespace(e.Namespace))
+            if (!ReferenceEquals(e.LocalName, "link") && e.LocalName != "link" || !inNamespace(e.Namespace))
             {
                 continue;
             }
             var href = UrlResolver.Resolve(ctx.Attr(e, "href"), ctx.BaseOf(e, baseUrl));
             if (href is not null)
             {
-                yield return (Rel(ctx, e), href, e);
+                (links ??= []).Add((Rel(ctx, e), href, e));
             }
         }
+        return links;
     }
 
     /// <summary>The best alternate link: text/html first, then one with no type, then any.</summary>
     public static string? Alternate(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)
     {
         string? untyped = null, any = null;
-        foreach (var (rel, href, e) in Links(ctx, parent, baseUrl, inNamespace))
+        foreach (var (rel, href, e) in Links(ctx, parent, baseUrl, inNamespace) ?? [])
         {
             if (rel != "alternate")
             {
@@ -62,7 +71,7 @@ internal static class AtomLinks
     {
         string? self = null, next = null;
         var hubs = new List<string>();
-        foreach (var (rel, href, _) in Links(ctx, parent, baseUrl, inNamespace))
+        foreach (var (rel, href, _) in Links(ctx, parent, baseUrl, inNamespace) ?? [])
         {
             switch (rel)
             {
@@ -85,7 +94,7 @@ internal static class AtomLinks
 
     public static void Enclosures(FeedContext ctx, XmlElementNode parent, EntryDraft draft, Func<string, bool> inNamespace)
     {
-        foreach (var (rel, href, e) in Links(ctx, parent, draft.BaseUrl, inNamespace))
+        foreach (var (rel, href, e) in Links(ctx, parent, draft.BaseUrl, inNamespace) ?? [])
         {
             if (rel == "enclosure")
             {

@@ -33,7 +33,8 @@ internal static class JsonFeedAdapter
         {
             start++;
         }
-        if (start >= bytes.Length || bytes[start] != (byte)'{')
+        // JsonDocument does not check the UTF-8 inside strings until they are read: check it here, or leave it to the text path
+        if (start >= bytes.Length || bytes[start] != (byte)'{' || !System.Text.Unicode.Utf8.IsValid(bytes))
         {
             return null;
         }
