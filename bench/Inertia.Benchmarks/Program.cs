@@ -40,7 +40,7 @@ if (args.Contains("--stages"))
     void Tokens(byte[] b)
     {
         var text = Inertia.Feeds.Charsets.DocumentDecoder.Decode(b, null, new Inertia.Feeds.Text.ParseDiagnostics(null)).Text;
-        var tok = new Inertia.Feeds.Xml.LenientXmlTokenizer(text, new Inertia.Feeds.Text.ParseDiagnostics(text));
+        var tok = new Inertia.Feeds.Xml.LenientXmlTokenizer(text.AsMemory(), new Inertia.Feeds.Text.ParseDiagnostics(text.AsMemory()));
         while (tok.Next() != Inertia.Feeds.Xml.XmlTokenKind.EndOfInput)
         {
         }
@@ -48,7 +48,7 @@ if (args.Contains("--stages"))
     void Tree(byte[] b)
     {
         var text = Inertia.Feeds.Charsets.DocumentDecoder.Decode(b, null, new Inertia.Feeds.Text.ParseDiagnostics(null)).Text;
-        _ = Inertia.Feeds.Xml.LenientXmlDocument.Parse(text, new Inertia.Feeds.Text.ParseDiagnostics(text));
+        _ = Inertia.Feeds.Xml.LenientXmlDocument.Parse(text.AsMemory(), new Inertia.Feeds.Text.ParseDiagnostics(text.AsMemory()));
     }
     foreach (var group in corpus.GroupBy(d => d.Name.EndsWith(".gbk", StringComparison.Ordinal) ? "rss-gbk" : d.Format))
     {

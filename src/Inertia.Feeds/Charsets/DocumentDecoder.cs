@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 using Inertia.Feeds.Text;
@@ -10,21 +11,38 @@ namespace Inertia.Feeds.Charsets;
 /// </summary>
 public static class DocumentDecoder
 {
-    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     static DocumentDecoder() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
     {
+        var (encoding, skip) = Choose(bytes, contentType, diagnostics);
+        return new DecodedDocument(encoding.GetString(bytes[skip..]), encoding.WebName);
+    }
+
+    /// <summary>
+    /// Decodes into a buffer rented from <see cref="ArrayPool{T}.Shared"/>: the caller returns it once done.
+    /// Parsing reads the text only while it builds its result, so the document itself need never be a string.
+    /// </summary>
+    public static (char[] Buffer, int Length) DecodeToPooledBuffer(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
+    {
+        var (encoding, skip) = Choose(bytes, contentType, diagnostics);
+        var body = bytes[skip..];
+        var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
+        return (buffer, encoding.GetChars(body, buffer));
+    }
+
+    /// <summary>The encoding the bytes are really in, and how many bytes of byte-order mark to skip.</summary>
+    private static (System.Text.Encoding Encoding, int Skip) Choose(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
+    {
         var bom = FromByteOrderMark(bytes, out var bomLength);
         if (bom is not null)
         {
-            return new DecodedDocument(bom.GetString(bytes[bomLength..]), bom.WebName);
+            return (bom, bomLength);
         }
         var utf16 = FromUtf16Pattern(bytes);
         if (utf16 is not null)
         {
-            return new DecodedDocument(utf16.GetString(bytes), utf16.WebName);
+            return (utf16, 0);
         }
         var httpLabel = ContentTypeCharset(contentType);
         var docLabel = XmlDeclarationEncoding(bytes) ?? HtmlMetaCharset(bytes);
@@ -38,10 +56,6 @@ public static class DocumentDecoder
         {
             diagnostics.Warn(null, $"unknown encoding '{docLabel}' in the document ignored");
         }
-        if (http is not null && declared is not null && http.CodePage != declared.CodePage)
-        {
-            diagnostics.Warn(null, $"Content-Type says {http.WebName} but the document says {declared.WebName}; the HTTP header wins (RFC 7303) unless the bytes disagree");
-        }
         // a UTF-16/32 label on bytes with neither a byte-order mark nor the zero bytes of "<" in UTF-16 is a wrong label:
         // the bytes are ASCII-compatible, so read them as such (a common mistake: "UTF-16" declared, UTF-8 written)
         if (http is UnicodeEncoding or UTF32Encoding)
@@ -54,31 +68,31 @@ public static class DocumentDecoder
             diagnostics.Warn(null, $"document says {declared.WebName} but its bytes are not; declaration ignored");
             declared = null;
         }
+        if (http is not null && declared is not null && http.CodePage != declared.CodePage)
+        {
+            diagnostics.Warn(null, $"Content-Type says {http.WebName} but the document says {declared.WebName}; the HTTP header wins (RFC 7303) unless the bytes disagree");
+        }
         var chosen = http ?? declared ?? System.Text.Encoding.UTF8;
-        // a single-byte label on ASCII-only documents: nothing to check
         if (chosen.CodePage == System.Text.Encoding.UTF8.CodePage)
         {
-            // one pass: a throwing decoder validates while it transcodes
-            try
+            if (Utf8.IsValid(bytes))
             {
-                return new DecodedDocument(s_strictUtf8.GetString(bytes), "utf-8");
-            }
-            catch (DecoderFallbackException)
-            {
+                return (System.Text.Encoding.UTF8, 0);
             }
             var guess = EncodingSniffer.Guess(bytes);
             diagnostics.Warn(null, $"document is labelled UTF-8 but its bytes are not; read as {guess.WebName}");
-            return new DecodedDocument(guess.GetString(bytes), guess.WebName);
+            return (guess, 0);
         }
         // bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever the label says: no legacy text is that regular
         if (!IsAscii(bytes) && Utf8.IsValid(bytes))
         {
             diagnostics.Warn(null, $"document is labelled {chosen.WebName} but its bytes are UTF-8; read as UTF-8");
-            return new DecodedDocument(System.Text.Encoding.UTF8.GetString(bytes), "utf-8");
+            return (System.Text.Encoding.UTF8, 0);
         }
         try
         {
-            return new DecodedDocument(CharsetNames.Strict(chosen).GetString(bytes), chosen.WebName);
+            CharsetNames.Strict(chosen).GetCharCount(bytes);
+            return (chosen, 0);
         }
         catch (DecoderFallbackException)
         {
@@ -86,10 +100,10 @@ public static class DocumentDecoder
             if (guess.CodePage != chosen.CodePage)
             {
                 diagnostics.Warn(null, $"document is labelled {chosen.WebName} but its bytes are not; read as {guess.WebName}");
-                return new DecodedDocument(guess.GetString(bytes), guess.WebName);
+                return (guess, 0);
             }
             diagnostics.Warn(null, $"document has bytes that are not valid {chosen.WebName}; they were replaced");
-            return new DecodedDocument(chosen.GetString(bytes), chosen.WebName);
+            return (chosen, 0);
         }
     }
 

@@ -14,8 +14,8 @@ public static class OpmlReader
     /// <summary>Reads outlines in document order; <paramref name="problems"/> receives each skipped one.</summary>
     public static IEnumerable<OpmlOutline> Read(string text, Action<OpmlProblem>? problems = null)
     {
-        var diagnostics = new ParseDiagnostics(text);
-        var tok = new LenientXmlTokenizer(text, diagnostics);
+        var diagnostics = new ParseDiagnostics(text.AsMemory());
+        var tok = new LenientXmlTokenizer(text.AsMemory(), diagnostics);
         // one entry per open <outline>: the category it opened, or null for a feed outline or an unnamed one
         var open = new Stack<string?>();
         var categories = new List<string>();

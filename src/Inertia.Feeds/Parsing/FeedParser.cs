@@ -1,3 +1,4 @@
+using System.Buffers;
 using Inertia.Feeds.Charsets;
 using Inertia.Feeds.Model;
 using Inertia.Feeds.Parsing.Atom;
@@ -30,28 +31,38 @@ public static class FeedParser
             return json;
         }
         var pre = new ParseDiagnostics(null, options.Limits.MaxWarnings);
-        var decoded = DocumentDecoder.Decode(bytes, options.ContentType, pre);
-        return ParseText(decoded.Text, options, pre.Warnings);
+        var (buffer, length) = DocumentDecoder.DecodeToPooledBuffer(bytes, options.ContentType, pre);
+        try
+        {
+            // every string of the result is copied out of the buffer, so it can go back to the pool afterwards
+            return ParseChars(buffer.AsMemory(0, length), options, pre.Warnings);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>Parses a document that is already text.</summary>
-    public static FeedParseResult ParseText(string text, FeedParseOptions? options = null, IReadOnlyList<string>? earlierWarnings = null)
+    public static FeedParseResult ParseText(string text, FeedParseOptions? options = null) =>
+        ParseChars(text.AsMemory(), options ?? FeedParseOptions.Default, null);
+
+    private static FeedParseResult ParseChars(ReadOnlyMemory<char> text, FeedParseOptions options, IReadOnlyList<string>? earlierWarnings)
     {
-        options ??= FeedParseOptions.Default;
         var diagnostics = new ParseDiagnostics(text, options.Limits.MaxWarnings);
         foreach (var w in earlierWarnings ?? [])
         {
             diagnostics.WarnAtLine(null, w);
         }
-        var first = FirstSignificant(text);
+        var first = FirstSignificant(text.Span);
         if (first < 0)
         {
             return FeedParseResult.Failure("document is empty");
         }
         FeedParseResult result;
-        if (text[first] is '{' or '[')
+        if (text.Span[first] is '{' or '[')
         {
-            result = JsonFeedAdapter.Read(text, options, diagnostics);
+            result = JsonFeedAdapter.Read(new string(text.Span), options, diagnostics);
         }
         else
         {
@@ -82,7 +93,7 @@ public static class FeedParser
         }
     }
 
-    private static int FirstSignificant(string text)
+    private static int FirstSignificant(ReadOnlySpan<char> text)
     {
         for (var i = 0; i < text.Length; i++)
         {

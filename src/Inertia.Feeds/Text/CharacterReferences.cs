@@ -13,13 +13,21 @@ public static class CharacterReferences
 
     public static string Decode(string source, int start, int length, Problem? problem = null)
     {
-        var span = source.AsSpan(start, length);
-        var amp = span.IndexOf('&');
-        if (amp < 0)
+        if (source.AsSpan(start, length).IndexOf('&') < 0)
         {
             return start == 0 && length == source.Length ? source : source.Substring(start, length);
         }
-        var sb = t_builder ?? new StringBuilder(length);
+        return Decode(source.AsSpan(start, length), problem);
+    }
+
+    public static string Decode(ReadOnlySpan<char> span, Problem? problem = null)
+    {
+        var amp = span.IndexOf('&');
+        if (amp < 0)
+        {
+            return new string(span);
+        }
+        var sb = t_builder ?? new StringBuilder(span.Length);
         t_builder = null;
         sb.Clear();
         sb.Append(span[..amp]);

@@ -1,7 +1,7 @@
 namespace Inertia.Feeds.Text;
 
 /// <summary>Maps character offsets of a text to 1-based line numbers; built lazily because only warnings need it.</summary>
-public sealed class LineIndex(string text)
+public sealed class LineIndex(ReadOnlyMemory<char> text)
 {
     private int[]? _lineStarts;
 
@@ -12,10 +12,10 @@ public sealed class LineIndex(string text)
         return (i >= 0 ? i : ~i - 1) + 1;
     }
 
-    private static int[] Build(string text)
+    private static int[] Build(ReadOnlyMemory<char> text)
     {
         var starts = new List<int> { 0 };
-        var span = text.AsSpan();
+        var span = text.Span;
         var pos = 0;
         while (true)
         {

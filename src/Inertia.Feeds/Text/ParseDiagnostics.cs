@@ -1,9 +1,9 @@
 namespace Inertia.Feeds.Text;
 
 /// <summary>Collects "line N: what was wrong" warnings for one document, capped so a broken document cannot flood them.</summary>
-public sealed class ParseDiagnostics(string? text, int maxWarnings = 200)
+public sealed class ParseDiagnostics(ReadOnlyMemory<char>? text, int maxWarnings = 200)
 {
-    private readonly LineIndex? _lines = text is null ? null : new LineIndex(text);
+    private readonly LineIndex? _lines = text is null ? null : new LineIndex(text.Value);
     private readonly List<string> _warnings = [];
     private readonly HashSet<string> _seen = new(StringComparer.Ordinal);
     private int _dropped;

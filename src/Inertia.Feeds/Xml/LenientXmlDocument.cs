@@ -12,18 +12,19 @@ public sealed class LenientXmlDocument
 {
     private readonly NameTable _names = new();
 
-    private LenientXmlDocument(string source, ParseDiagnostics diagnostics)
+    private LenientXmlDocument(ReadOnlyMemory<char> source, ParseDiagnostics diagnostics)
     {
         Source = source;
         Diagnostics = diagnostics;
     }
 
-    public string Source { get; }
+    /// <summary>The document text; it may be a pooled buffer, valid only while the parse that made this tree runs.</summary>
+    public ReadOnlyMemory<char> Source { get; }
     public ParseDiagnostics Diagnostics { get; }
     public XmlElementNode? Root { get; private set; }
     public int MaxFieldLength { get; private set; } = FeedLimits.Default.MaxFieldLength;
 
-    public static LenientXmlDocument Parse(string source, ParseDiagnostics diagnostics, FeedLimits? limits = null)
+    public static LenientXmlDocument Parse(ReadOnlyMemory<char> source, ParseDiagnostics diagnostics, FeedLimits? limits = null)
     {
         limits ??= FeedLimits.Default;
         var doc = new LenientXmlDocument(source, diagnostics) { MaxFieldLength = limits.MaxFieldLength };
@@ -130,7 +131,7 @@ public sealed class LenientXmlDocument
                     }
                 default:
                     // character data is read later from the content ranges; here only junk outside the root matters
-                    if (stack.Count == 0 && (kind == XmlTokenKind.CData || !Source.AsSpan(tok.TextStart, tok.TextLength).IsWhiteSpace()))
+                    if (stack.Count == 0 && (kind == XmlTokenKind.CData || !Source.Span.Slice(tok.TextStart, tok.TextLength).IsWhiteSpace()))
                     {
                         Diagnostics.Warn(tok.TextStart, Root is null ? "junk before the root element ignored" : "junk after the root element ignored");
                     }
@@ -199,7 +200,7 @@ public sealed class LenientXmlDocument
         // namespace declarations first: they apply to the element's own name and attributes
         foreach (var a in attrs)
         {
-            var name = Source.AsSpan(a.NameStart, a.NameLength);
+            var name = Source.Span.Slice(a.NameStart, a.NameLength);
             if (!name.StartsWith("xmlns"))
             {
                 continue;
@@ -221,7 +222,7 @@ public sealed class LenientXmlDocument
         var n = 0;
         foreach (var a in attrs)
         {
-            var name = Source.AsSpan(a.NameStart, a.NameLength);
+            var name = Source.Span.Slice(a.NameStart, a.NameLength);
             if (name.StartsWith("xmlns"))
             {
                 continue;
@@ -282,7 +283,7 @@ public sealed class LenientXmlDocument
     }
 
     private string AttributeValue(int start, int length) =>
-        CharacterReferences.Decode(Source, start, length, (rel, msg) => Diagnostics.Warn(start + rel, msg));
+        CharacterReferences.Decode(Source.Span.Slice(start, length), (rel, msg) => Diagnostics.Warn(start + rel, msg));
 
     /// <summary>All character data inside the element (descendants' too), decoded, as one string.</summary>
     public string Text(XmlElementNode element) => Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd)), element);
@@ -309,13 +310,13 @@ public sealed class LenientXmlDocument
     public string InnerMarkup(XmlElementNode element)
     {
         var end = Math.Max(element.ContentStart, element.ContentEnd);
-        return Cap(Source[element.ContentStart..end], element);
+        return Cap(new string(Source.Span[element.ContentStart..end]), element);
     }
 
     /// <summary>Decodes a content range: references decoded, CDATA sections unwrapped, tags, comments and instructions skipped.</summary>
     private string CharacterData(int start, int end)
     {
-        var span = Source.AsSpan(start, end - start);
+        var span = Source.Span.Slice(start, end - start);
         var lt = span.IndexOf('<');
         if (lt < 0)
         {
@@ -328,7 +329,7 @@ public sealed class LenientXmlDocument
             var close = span[innerStart..].IndexOf("]]>");
             if (close >= 0 && span[(innerStart + close + 3)..].IsWhiteSpace())
             {
-                return Source.Substring(start + innerStart, close);
+                return new string(span.Slice(innerStart, close));
             }
         }
         var sb = new StringBuilder(span.Length);
@@ -374,7 +375,7 @@ public sealed class LenientXmlDocument
     }
 
     private string Decode(int start, int length) =>
-        CharacterReferences.Decode(Source, start, length, (rel, msg) => Diagnostics.Warn(start + rel, msg));
+        CharacterReferences.Decode(Source.Span.Slice(start, length), (rel, msg) => Diagnostics.Warn(start + rel, msg));
 
     private string Cap(string value, XmlElementNode element)
     {

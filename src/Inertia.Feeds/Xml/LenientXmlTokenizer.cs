@@ -6,11 +6,11 @@ namespace Inertia.Feeds.Xml;
 /// A forgiving pull tokenizer for XML as feeds really write it: no DTD processing (so no XXE and no entity bombs),
 /// stray '&lt;' and junk become text, unterminated constructs end at end of input. Each call moves forward, so time is linear.
 /// </summary>
-public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnostics)
+public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagnostics diagnostics)
 {
     private int _pos;
 
-    public string Source { get; } = source;
+    public ReadOnlyMemory<char> Source { get; } = source;
     public ParseDiagnostics Diagnostics { get; } = diagnostics;
     public XmlTokenKind Kind { get; private set; }
     /// <summary>Offset of the token's first character ('&lt;' for tags).</summary>
@@ -25,11 +25,11 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
     /// <summary>Attributes of the current start tag; the list is reused by the next token.</summary>
     public List<RawAttribute> Attributes { get; } = [];
 
-    public ReadOnlySpan<char> Name => Source.AsSpan(NameStart, NameLength);
+    public ReadOnlySpan<char> Name => Source.Span.Slice(NameStart, NameLength);
 
     public XmlTokenKind Next()
     {
-        var s = Source;
+        var s = Source.Span;
         while (true)
         {
             if (_pos >= s.Length)
@@ -39,7 +39,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
             TokenStart = _pos;
             if (s[_pos] != '<')
             {
-                var lt = s.AsSpan(_pos).IndexOf('<');
+                var lt = s.Slice(_pos).IndexOf('<');
                 var end = lt < 0 ? s.Length : _pos + lt;
                 return Text(_pos, end);
             }
@@ -51,15 +51,15 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
             var c = s[_pos + 1];
             if (c == '!')
             {
-                if (string.CompareOrdinal(s, _pos, "<!--", 0, 4) == 0)
+                if (s[_pos..].StartsWith("<!--"))
                 {
                     SkipPast(_pos + 4, "-->", "comment");
                     continue;
                 }
-                if (string.CompareOrdinal(s, _pos, "<![CDATA[", 0, 9) == 0)
+                if (s[_pos..].StartsWith("<![CDATA["))
                 {
                     var start = _pos + 9;
-                    var close = s.AsSpan(start).IndexOf("]]>");
+                    var close = s.Slice(start).IndexOf("]]>");
                     if (close < 0)
                     {
                         Diagnostics.Warn(_pos, "CDATA section is not closed before end of input");
@@ -92,7 +92,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
                 }
                 NameStart = nameStart;
                 NameLength = nameEnd - nameStart;
-                var gt = s.AsSpan(nameEnd).IndexOf('>');
+                var gt = s.Slice(nameEnd).IndexOf('>');
                 _pos = gt < 0 ? s.Length : nameEnd + gt + 1;
                 return Kind = XmlTokenKind.EndTag;
             }
@@ -101,7 +101,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
                 return StartTag();
             }
             Diagnostics.Warn(_pos, "stray '<' treated as text");
-            var next = s.AsSpan(_pos + 1).IndexOf('<');
+            var next = s.Slice(_pos + 1).IndexOf('<');
             return Text(_pos, next < 0 ? s.Length : _pos + 1 + next);
         }
     }
@@ -116,7 +116,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
 
     private XmlTokenKind StartTag()
     {
-        var s = Source;
+        var s = Source.Span;
         var nameStart = _pos + 1;
         var nameEnd = ScanName(nameStart);
         NameStart = nameStart;
@@ -185,7 +185,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
                 var gtAt = IndexFrom(valueStart, '>');
                 var close = closeAt < 0 ? -1 : closeAt - valueStart;
                 var gtAfter = gtAt < 0 ? -1 : gtAt - valueStart;
-                if (close < 0 || (gtAfter >= 0 && close > gtAfter && s.AsSpan(valueStart, close).Contains('\n')))
+                if (close < 0 || (gtAfter >= 0 && close > gtAfter && s.Slice(valueStart, close).Contains('\n')))
                 {
                     // unterminated quote: stop the value at the next '>' instead of eating the document
                     Diagnostics.Warn(attrNameStart, "attribute value is missing its closing quote");
@@ -222,7 +222,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
         {
             return -1;
         }
-        var i = Source.AsSpan(start).IndexOf(c);
+        var i = Source.Span[start..].IndexOf(c);
         if (i < 0)
         {
             memo = start;
@@ -233,7 +233,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
 
     private void SkipPast(int from, string terminator, string what)
     {
-        var i = Source.AsSpan(from).IndexOf(terminator);
+        var i = Source.Span[from..].IndexOf(terminator);
         if (i < 0)
         {
             Diagnostics.Warn(_pos, $"{what} is not closed before end of input");
@@ -246,7 +246,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
     /// <summary>Skips &lt;!DOCTYPE …&gt; including an internal subset, without interpreting any of it.</summary>
     private void SkipDeclaration()
     {
-        var s = Source;
+        var s = Source.Span;
         var i = _pos + 2;
         var depth = 0;
         while (i < s.Length)
@@ -273,7 +273,7 @@ public sealed class LenientXmlTokenizer(string source, ParseDiagnostics diagnost
 
     private int ScanName(int i)
     {
-        var s = Source;
+        var s = Source.Span;
         if (i >= s.Length || !IsNameStart(s[i]))
         {
             return i;
