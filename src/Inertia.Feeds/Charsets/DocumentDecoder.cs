@@ -15,8 +15,15 @@ public static class DocumentDecoder
 
     public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
     {
-        var (encoding, skip) = Choose(bytes, contentType, diagnostics);
-        return new DecodedDocument(encoding.GetString(bytes[skip..]), encoding.WebName);
+        var (buffer, length, encoding) = DecodeCore(bytes, contentType, diagnostics);
+        try
+        {
+            return new DecodedDocument(new string(buffer, 0, length), encoding.WebName);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
@@ -25,10 +32,31 @@ public static class DocumentDecoder
     /// </summary>
     public static (char[] Buffer, int Length) DecodeToPooledBuffer(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
     {
+        var (buffer, length, _) = DecodeCore(bytes, contentType, diagnostics);
+        return (buffer, length);
+    }
+
+    private static (char[] Buffer, int Length, System.Text.Encoding Encoding) DecodeCore(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
+    {
         var (encoding, skip) = Choose(bytes, contentType, diagnostics);
         var body = bytes[skip..];
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
-        return (buffer, encoding.GetChars(body, buffer));
+        var length = encoding.GetChars(body, buffer);
+        // legacy decoders are slow, so they run once, replacing what they cannot read; a replacement in the output means
+        // the label was wrong, and only then do we sniff and decode again
+        if (encoding.CodePage != System.Text.Encoding.UTF8.CodePage && skip == 0 && buffer.AsSpan(0, length).Contains('\uFFFD'))
+        {
+            var guess = EncodingSniffer.Guess(bytes);
+            if (guess.CodePage != encoding.CodePage)
+            {
+                diagnostics.Warn(null, $"document is labelled {encoding.WebName} but its bytes are not; read as {guess.WebName}");
+                ArrayPool<char>.Shared.Return(buffer);
+                buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, guess.GetMaxCharCount(bytes.Length)));
+                return (buffer, guess.GetChars(bytes, buffer), guess);
+            }
+            diagnostics.Warn(null, $"document has bytes that are not valid {encoding.WebName}; they were replaced");
+        }
+        return (buffer, length, encoding);
     }
 
     /// <summary>The encoding the bytes are really in, and how many bytes of byte-order mark to skip.</summary>
@@ -89,22 +117,7 @@ public static class DocumentDecoder
             diagnostics.Warn(null, $"document is labelled {chosen.WebName} but its bytes are UTF-8; read as UTF-8");
             return (System.Text.Encoding.UTF8, 0);
         }
-        try
-        {
-            CharsetNames.Strict(chosen).GetCharCount(bytes);
-            return (chosen, 0);
-        }
-        catch (DecoderFallbackException)
-        {
-            var guess = EncodingSniffer.Guess(bytes);
-            if (guess.CodePage != chosen.CodePage)
-            {
-                diagnostics.Warn(null, $"document is labelled {chosen.WebName} but its bytes are not; read as {guess.WebName}");
-                return (guess, 0);
-            }
-            diagnostics.Warn(null, $"document has bytes that are not valid {chosen.WebName}; they were replaced");
-            return (chosen, 0);
-        }
+        return (chosen, 0);
     }
 
     private static bool IsAscii(ReadOnlySpan<byte> bytes) => System.Text.Ascii.IsValid(bytes);
