@@ -11,6 +11,8 @@ namespace Inertia.Feeds.Charsets;
 /// </summary>
 public static class DocumentDecoder
 {
+    private const int GB18030 = 54936;
+
     static DocumentDecoder() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
@@ -41,7 +43,11 @@ public static class DocumentDecoder
         var (encoding, skip) = Choose(bytes, contentType, diagnostics);
         var body = bytes[skip..];
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
-        var length = encoding.GetChars(body, buffer);
+        var length = encoding.CodePage == GB18030 ? GbkFastDecoder.TryDecode(body, buffer) : -1;
+        if (length < 0)
+        {
+            length = encoding.GetChars(body, buffer);
+        }
         // legacy decoders are slow, so they run once, replacing what they cannot read; a replacement in the output means
         // the label was wrong, and only then do we sniff and decode again
         if (encoding.CodePage != System.Text.Encoding.UTF8.CodePage && skip == 0 && buffer.AsSpan(0, length).Contains('\uFFFD'))

@@ -1,0 +1,49 @@
+using System.Text;
+using Inertia.Feeds.Charsets;
+
+namespace Inertia.Feeds.Tests;
+
+public class GbkFastDecoderTests
+{
+    private static readonly System.Text.Encoding s_gb18030 = CodePages();
+
+    private static System.Text.Encoding CodePages()
+    {
+        System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        return System.Text.Encoding.GetEncoding("gb18030");
+    }
+
+    [Fact]
+    public void Agrees_with_the_code_page_decoder_on_every_cjk_ideograph_and_ascii()
+    {
+        var sb = new StringBuilder("ASCII <tags> & text\n");
+        for (var c = '\u4E00'; c <= '\u9FA5'; c++)
+        {
+            sb.Append(c);
+        }
+        sb.Append("，。！？“”《》——…　ＡＢＣ");
+        var text = sb.ToString();
+        var bytes = s_gb18030.GetBytes(text);
+        var chars = new char[bytes.Length];
+        var n = GbkFastDecoder.TryDecode(bytes, chars);
+        Assert.Equal(text, new string(chars, 0, n));
+    }
+
+    [Fact]
+    public void Gives_up_on_four_byte_sequences_so_the_full_decoder_runs()
+    {
+        var bytes = s_gb18030.GetBytes("emoji 😀 and 𠀀");
+        Assert.Equal(-1, GbkFastDecoder.TryDecode(bytes, new char[bytes.Length]));
+        var feed = Fixtures.ParseText("<rss version=\"2.0\"><channel><title>x</title></channel></rss>");
+        Assert.Equal("x", feed.Title);
+        var result = Parsing.FeedParser.Parse(s_gb18030.GetBytes("<?xml version=\"1.0\" encoding=\"gb18030\"?><rss version=\"2.0\"><channel><title>表情 😀</title></channel></rss>"));
+        Assert.Equal("表情 😀", result.Feed!.Title);
+    }
+
+    [Fact]
+    public void Gives_up_on_invalid_pairs()
+    {
+        Assert.Equal(-1, GbkFastDecoder.TryDecode([0x41, 0x81], new char[4]));
+        Assert.Equal(-1, GbkFastDecoder.TryDecode([0xFF, 0x41], new char[4]));
+    }
+}
