@@ -12,6 +12,7 @@ namespace Inertia.Feeds.Charsets;
 public static class DocumentDecoder
 {
     private const int GB18030 = 54936;
+    private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     static DocumentDecoder() => System.Text.Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -43,7 +44,23 @@ public static class DocumentDecoder
         var (encoding, skip) = Choose(bytes, contentType, diagnostics);
         var body = bytes[skip..];
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
-        var length = encoding.CodePage == GB18030 ? GbkFastDecoder.TryDecode(body, buffer) : -1;
+        int length;
+        if (ReferenceEquals(encoding, s_strictUtf8))
+        {
+            try
+            {
+                return (buffer, encoding.GetChars(body, buffer), System.Text.Encoding.UTF8);
+            }
+            catch (DecoderFallbackException)
+            {
+                ArrayPool<char>.Shared.Return(buffer);
+                var guess = EncodingSniffer.Guess(bytes);
+                diagnostics.Warn(null, $"document is labelled UTF-8 but its bytes are not; read as {guess.WebName}");
+                encoding = guess;
+                buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, guess.GetMaxCharCount(body.Length)));
+            }
+        }
+        length = encoding.CodePage == GB18030 ? GbkFastDecoder.TryDecode(body, buffer) : -1;
         if (length < 0)
         {
             length = encoding.GetChars(body, buffer);
@@ -109,13 +126,8 @@ public static class DocumentDecoder
         var chosen = http ?? declared ?? System.Text.Encoding.UTF8;
         if (chosen.CodePage == System.Text.Encoding.UTF8.CodePage)
         {
-            if (Utf8.IsValid(bytes))
-            {
-                return (System.Text.Encoding.UTF8, 0);
-            }
-            var guess = EncodingSniffer.Guess(bytes);
-            diagnostics.Warn(null, $"document is labelled UTF-8 but its bytes are not; read as {guess.WebName}");
-            return (guess, 0);
+            // validated while decoding (DecodeCore), not in a pass of its own
+            return (s_strictUtf8, 0);
         }
         // bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever the label says: no legacy text is that regular
         if (!IsAscii(bytes) && Utf8.IsValid(bytes))

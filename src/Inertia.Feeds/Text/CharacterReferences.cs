@@ -1,13 +1,10 @@
-using System.Text;
+using System.Buffers;
 
 namespace Inertia.Feeds.Text;
 
 /// <summary>Decodes XML and HTML character references, tolerating what real feeds contain: HTML named entities, bare ampersands, bad numbers.</summary>
 public static class CharacterReferences
 {
-    [ThreadStatic]
-    private static StringBuilder? t_builder;
-
     /// <summary>Reports a problem at an offset relative to the start of the decoded range.</summary>
     public delegate void Problem(int relativeOffset, string message);
 
@@ -20,6 +17,8 @@ public static class CharacterReferences
         return Decode(source.AsSpan(start, length), problem);
     }
 
+    public static string Decode(string text, Problem? problem = null) => Decode(text, 0, text.Length, problem);
+
     public static string Decode(ReadOnlySpan<char> span, Problem? problem = null)
     {
         var amp = span.IndexOf('&');
@@ -27,80 +26,76 @@ public static class CharacterReferences
         {
             return new string(span);
         }
-        var sb = t_builder ?? new StringBuilder(span.Length);
-        t_builder = null;
-        sb.Clear();
-        sb.Append(span[..amp]);
+        // a reference is never shorter than what it stands for, so the output fits in the input's length
+        var buffer = ArrayPool<char>.Shared.Rent(span.Length);
+        var output = buffer.AsSpan();
+        span[..amp].CopyTo(output);
+        var o = amp;
         var i = amp;
         while (i < span.Length)
         {
-            var c = span[i];
-            if (c != '&')
+            if (span[i] != '&')
             {
                 var next = span[i..].IndexOf('&');
-                if (next < 0)
-                {
-                    sb.Append(span[i..]);
-                    break;
-                }
-                sb.Append(span.Slice(i, next));
-                i += next;
+                var chunk = next < 0 ? span[i..] : span.Slice(i, next);
+                chunk.CopyTo(output[o..]);
+                o += chunk.Length;
+                i += chunk.Length;
                 continue;
             }
-            var consumed = TryDecodeAt(span, i, sb);
+            var consumed = TryDecodeAt(span, i, output[o..], out var written);
             if (consumed > 0)
             {
                 i += consumed;
+                o += written;
+                continue;
+            }
+            if (consumed < 0)
+            {
+                problem?.Invoke(i, $"undefined entity '{span.Slice(i, -consumed)}' kept as text");
             }
             else
             {
-                if (consumed < 0)
-                {
-                    problem?.Invoke(i, $"undefined entity '{span.Slice(i, -consumed)}' kept as text");
-                }
-                else
-                {
-                    problem?.Invoke(i, "bare '&' treated as text");
-                }
-                sb.Append('&');
-                i++;
+                problem?.Invoke(i, "bare '&' treated as text");
             }
+            output[o++] = '&';
+            i++;
         }
-        var result = sb.ToString();
-        if (sb.Capacity <= 64 * 1024)
-        {
-            t_builder = sb;
-        }
+        var result = new string(buffer, 0, o);
+        ArrayPool<char>.Shared.Return(buffer);
         return result;
     }
 
-    public static string Decode(string text, Problem? problem = null) => Decode(text, 0, text.Length, problem);
-
-    /// <summary>Decodes one reference at <paramref name="i"/>; returns characters consumed, 0 for a bare '&amp;', minus the length of an unknown named reference.</summary>
-    private static int TryDecodeAt(ReadOnlySpan<char> s, int i, StringBuilder sb)
+    /// <summary>
+    /// Decodes one reference at <paramref name="i"/> into <paramref name="output"/>; returns characters consumed,
+    /// 0 for a bare '&amp;', minus the length of an unknown named reference.
+    /// </summary>
+    private static int TryDecodeAt(ReadOnlySpan<char> s, int i, Span<char> output, out int written)
     {
+        written = 1;
         // the references escaped HTML is made of, without a table lookup
         var rest = s[i..];
         if (rest.StartsWith("&lt;"))
         {
-            sb.Append('<');
+            output[0] = '<';
             return 4;
         }
         if (rest.StartsWith("&gt;"))
         {
-            sb.Append('>');
+            output[0] = '>';
             return 4;
         }
         if (rest.StartsWith("&amp;"))
         {
-            sb.Append('&');
+            output[0] = '&';
             return 5;
         }
         if (rest.StartsWith("&quot;"))
         {
-            sb.Append('"');
+            output[0] = '"';
             return 6;
         }
+        written = 0;
         var j = i + 1;
         if (j >= s.Length)
         {
@@ -130,7 +125,7 @@ public static class CharacterReferences
             {
                 j++;
             }
-            AppendCodePoint(sb, value);
+            written = WriteCodePoint(output, value);
             return j - i;
         }
         var nameStart = j;
@@ -145,68 +140,57 @@ public static class CharacterReferences
         if (j >= s.Length || s[j] != ';')
         {
             // legacy HTML references without ';' (&amp &lt &gt &quot &nbsp &copy): only the very common ones, to leave "AT&T" alone
-            var bare = s[nameStart..j];
-            var legacy = LegacyWithoutSemicolon(bare);
+            var legacy = LegacyWithoutSemicolon(s[nameStart..j]);
             if (legacy is null)
             {
                 return 0;
             }
-            sb.Append(legacy.Value.Text);
-            return 1 + legacy.Value.Length;
+            output[0] = legacy.Value;
+            written = 1;
+            return j - i;
         }
-        var name = s[nameStart..j];
-        var decoded = NamedEntities.Lookup(name);
+        var decoded = NamedEntities.Lookup(s[nameStart..j]);
         if (decoded is null)
         {
             return -(j + 1 - i);
         }
-        sb.Append(decoded);
+        decoded.CopyTo(output);
+        written = decoded.Length;
         return j + 1 - i;
     }
 
     private static int HexDigitValue(char c) => char.IsAsciiDigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
 
-    private static (string Text, int Length)? LegacyWithoutSemicolon(ReadOnlySpan<char> name)
+    private static char? LegacyWithoutSemicolon(ReadOnlySpan<char> name) => name switch
     {
-        foreach (var (n, t) in s_legacy)
-        {
-            if (name.StartsWith(n, StringComparison.Ordinal) && name.Length == n.Length)
-            {
-                return (t, n.Length);
-            }
-        }
-        return null;
-    }
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "nbsp" => '\u00A0',
+        "copy" => '©',
+        "reg" => '®',
+        _ => null,
+    };
 
-    private static readonly (string, string)[] s_legacy =
-        [("amp", "&"), ("lt", "<"), ("gt", ">"), ("quot", "\""), ("nbsp", "\u00A0"), ("copy", "©"), ("reg", "®")];
-
-    private static void AppendCodePoint(StringBuilder sb, long value)
+    private static int WriteCodePoint(Span<char> output, long value)
     {
         // Windows-1252 numbers used as if they were Unicode (&#146; for ’) are what feeds mean by them
         if (value is >= 0x80 and <= 0x9F)
         {
-            var mapped = Windows1252Controls[(int)value - 0x80];
-            sb.Append(mapped);
-            return;
+            output[0] = Windows1252Controls[(int)value - 0x80];
+            return 1;
         }
         if (value is 0 or > 0x10FFFF or (>= 0xD800 and <= 0xDFFF))
         {
-            sb.Append('\uFFFD');
-            return;
+            output[0] = '\uFFFD';
+            return 1;
         }
         if (value < 0x20 && value is not (0x9 or 0xA or 0xD))
         {
-            return;
+            return 0;
         }
-        if (value < 0x10000)
-        {
-            sb.Append((char)value);
-        }
-        else
-        {
-            sb.Append(char.ConvertFromUtf32((int)value));
-        }
+        return new System.Text.Rune((int)value).EncodeToUtf16(output);
     }
 
     private static readonly char[] Windows1252Controls =
