@@ -40,19 +40,25 @@ public static class GbkFastDecoder
         int i = 0, o = 0;
         while (i < source.Length)
         {
-            var run = source[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
-            if (run < 0)
+            var lead = source[i];
+            if (lead < 0x80)
             {
-                run = source.Length - i;
-            }
-            if (run > 0)
-            {
-                Ascii.ToUtf16(source.Slice(i, run), destination[o..], out _);
-                i += run;
-                o += run;
+                // short ASCII runs (spaces between Chinese words) by hand, long ones (markup) vectorized
+                destination[o++] = (char)lead;
+                i++;
+                if (i + 16 < source.Length && source[i] < 0x80 && source[i + 1] < 0x80)
+                {
+                    var run = source[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+                    if (run < 0)
+                    {
+                        run = source.Length - i;
+                    }
+                    Ascii.ToUtf16(source.Slice(i, run), destination[o..], out _);
+                    i += run;
+                    o += run;
+                }
                 continue;
             }
-            var lead = source[i];
             if (lead is 0x80 or 0xFF || i + 1 >= source.Length)
             {
                 return -1;

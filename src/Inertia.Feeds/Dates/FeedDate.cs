@@ -8,13 +8,24 @@ namespace Inertia.Feeds.Dates;
 /// </summary>
 public static class FeedDate
 {
-    public static DateTimeOffset? Parse(string? text)
+    public static DateTimeOffset? Parse(string? text) => text is null ? null : Parse(text.AsSpan());
+
+    public static DateTimeOffset? Parse(ReadOnlySpan<char> text)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        var s = text.Trim();
+        if (s.IsEmpty)
         {
             return null;
         }
-        var s = text.AsSpan().Trim();
+        // the exact RFC 3339 UTC form most Atom and JSON feeds write, without the general scanner
+        if (s.Length == 20 && s[4] == '-' && s[7] == '-' && s[10] == 'T' && s[13] == ':' && s[16] == ':' && s[19] == 'Z')
+        {
+            var fast = Build(Int(s[..4]), Int(s.Slice(5, 2)), Int(s.Slice(8, 2)), Int(s.Slice(11, 2)), Int(s.Slice(14, 2)), Int(s.Slice(17, 2)), 0, TimeSpan.Zero);
+            if (fast is not null)
+            {
+                return fast;
+            }
+        }
         if (s.Length > 100)
         {
             return null;

@@ -46,6 +46,24 @@ internal sealed class FeedContext(LenientXmlDocument document, FeedParseOptions 
     /// <summary>A date from an element's text; an unreadable one is null with a warning naming its line.</summary>
     public DateTimeOffset? Date(XmlElementNode? e)
     {
+        if (e is null)
+        {
+            return null;
+        }
+        // dates are plain text nearly always: parse them where they stand
+        if (Doc.TryPlainText(e, out var plain))
+        {
+            if (plain.IsWhiteSpace())
+            {
+                return null;
+            }
+            var fast = FeedDate.Parse(plain);
+            if (fast is null)
+            {
+                Diagnostics.Warn(e.Offset, $"unreadable date '{Shorten(plain.Trim().ToString())}' in <{e.QualifiedName}>");
+            }
+            return fast;
+        }
         var text = TrimmedText(e);
         if (text is null)
         {
@@ -54,7 +72,7 @@ internal sealed class FeedContext(LenientXmlDocument document, FeedParseOptions 
         var d = FeedDate.Parse(text);
         if (d is null)
         {
-            Diagnostics.Warn(e!.Offset, $"unreadable date '{Shorten(text)}' in <{e.QualifiedName}>");
+            Diagnostics.Warn(e.Offset, $"unreadable date '{Shorten(text)}' in <{e.QualifiedName}>");
         }
         return d;
     }

@@ -36,11 +36,21 @@ public static class CharacterReferences
         {
             if (span[i] != '&')
             {
-                var next = span[i..].IndexOf('&');
-                var chunk = next < 0 ? span[i..] : span.Slice(i, next);
-                chunk.CopyTo(output[o..]);
-                o += chunk.Length;
-                i += chunk.Length;
+                // escaped HTML has a reference every few characters: a plain loop finds the next one sooner than a
+                // vectorized search can start; long plain runs still go to the vectorized search
+                var limit = Math.Min(span.Length, i + 32);
+                while (i < limit && span[i] != '&')
+                {
+                    output[o++] = span[i++];
+                }
+                if (i == limit && i < span.Length && span[i] != '&')
+                {
+                    var next = span[i..].IndexOf('&');
+                    var chunk = next < 0 ? span[i..] : span.Slice(i, next);
+                    chunk.CopyTo(output[o..]);
+                    o += chunk.Length;
+                    i += chunk.Length;
+                }
                 continue;
             }
             var consumed = TryDecodeAt(span, i, output[o..], out var written);

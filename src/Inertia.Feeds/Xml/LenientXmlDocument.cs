@@ -285,6 +285,13 @@ public sealed class LenientXmlDocument
     private string AttributeValue(int start, int length) =>
         CharacterReferences.Decode(Source.Span.Slice(start, length), (rel, msg) => Diagnostics.Warn(start + rel, msg));
 
+    /// <summary>The element's text without allocating, when it is plain (no references, markup or CDATA); otherwise false.</summary>
+    public bool TryPlainText(XmlElementNode element, out ReadOnlySpan<char> text)
+    {
+        text = Source.Span[element.ContentStart..Math.Max(element.ContentStart, element.ContentEnd)];
+        return text.IndexOfAny('&', '<') < 0;
+    }
+
     /// <summary>All character data inside the element (descendants' too), decoded, as one string.</summary>
     public string Text(XmlElementNode element) => Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd)), element);
 

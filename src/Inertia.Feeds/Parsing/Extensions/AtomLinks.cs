@@ -23,32 +23,17 @@ internal static class AtomLinks
             : rel;
     }
 
-    /// <summary>The links among children in the given namespaces, with their rel and resolved href (a list: cheaper than an iterator here).</summary>
-    public static List<(string Rel, string Href, XmlElementNode Element)>? Links(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)
-    {
-        List<(string, string, XmlElementNode)>? links = null;
-        foreach (var e in parent.Elements())
-        {
-            if (!ReferenceEquals(e.LocalName, "link") && e.LocalName != "link" || !inNamespace(e.Namespace))
-            {
-                continue;
-            }
-            var href = UrlResolver.Resolve(ctx.Attr(e, "href"), ctx.BaseOf(e, baseUrl));
-            if (href is not null)
-            {
-                (links ??= []).Add((Rel(ctx, e), href, e));
-            }
-        }
-        return links;
-    }
+    /// <summary>The resolved href when the element is a link in one of the namespaces, else null.</summary>
+    private static string? Href(FeedContext ctx, XmlElementNode e, string? baseUrl, Func<string, bool> inNamespace) =>
+        e.LocalName == "link" && inNamespace(e.Namespace) ? UrlResolver.Resolve(ctx.Attr(e, "href"), ctx.BaseOf(e, baseUrl)) : null;
 
     /// <summary>The best alternate link: text/html first, then one with no type, then any.</summary>
     public static string? Alternate(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)
     {
         string? untyped = null, any = null;
-        foreach (var (rel, href, e) in Links(ctx, parent, baseUrl, inNamespace) ?? [])
+        foreach (var e in parent.Elements())
         {
-            if (rel != "alternate")
+            if (e.LocalName != "link" || !inNamespace(e.Namespace) || Rel(ctx, e) != "alternate" || Href(ctx, e, baseUrl, inNamespace) is not { } href)
             {
                 continue;
             }
@@ -71,9 +56,14 @@ internal static class AtomLinks
     {
         string? self = null, next = null;
         var hubs = new List<string>();
-        foreach (var (rel, href, _) in Links(ctx, parent, baseUrl, inNamespace) ?? [])
+        foreach (var e in parent.Elements())
         {
-            switch (rel)
+            var href = Href(ctx, e, baseUrl, inNamespace);
+            if (href is null)
+            {
+                continue;
+            }
+            switch (Rel(ctx, e))
             {
                 case "self":
                     self ??= href;
@@ -94,9 +84,9 @@ internal static class AtomLinks
 
     public static void Enclosures(FeedContext ctx, XmlElementNode parent, EntryDraft draft, Func<string, bool> inNamespace)
     {
-        foreach (var (rel, href, e) in Links(ctx, parent, draft.BaseUrl, inNamespace) ?? [])
+        foreach (var e in parent.Elements())
         {
-            if (rel == "enclosure")
+            if (e.LocalName == "link" && inNamespace(e.Namespace) && Rel(ctx, e) == "enclosure" && Href(ctx, e, draft.BaseUrl, inNamespace) is { } href)
             {
                 draft.AddEnclosure(href, ctx.Attr(e, "type"), FeedContext.Long(ctx.Attr(e, "length")));
             }
