@@ -12,6 +12,7 @@ public static class Program
         {
             ParseCommand.Create(),
             DiscoverCommand.Create(),
+            MigrateCommand.Create(),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

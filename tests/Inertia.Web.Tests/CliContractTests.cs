@@ -131,6 +131,27 @@ public class CliContractTests : IDisposable
     }
 
     [Fact]
+    public void Migrate_creates_the_sqlite_database_under_data_of_the_working_directory()
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inertia.dll"));
+        psi.ArgumentList.Add("migrate");
+        psi.Environment.Remove("INERTIA__Database__Provider");
+        psi.Environment.Remove("INERTIA__Database__ConnectionString");
+        string Run()
+        {
+            using var p = Process.Start(psi)!;
+            var stdout = p.StandardOutput.ReadToEnd();
+            Assert.True(p.WaitForExit(60_000));
+            Assert.Equal(0, p.ExitCode);
+            return stdout;
+        }
+        Assert.Contains("applied", Run());
+        Assert.True(File.Exists(Path.Combine(_dir, "data", "inertia.db")));
+        Assert.Contains("up to date", Run());
+    }
+
+    [Fact]
     public void Help_exits_0()
     {
         var (exit, stdout, _) = Run("--help");

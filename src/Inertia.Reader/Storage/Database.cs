@@ -1,0 +1,66 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>Opens connections to the configured database, each set up the way Inertia needs it (SQLite: WAL, busy timeout, foreign keys).</summary>
+public sealed class Database : IAsyncDisposable
+{
+    private readonly NpgsqlDataSource? _postgres;
+    private readonly string? _sqlite;
+
+    public Database(DatabaseOptions options)
+    {
+        Provider = options.Provider;
+        if (Provider == DatabaseProvider.Postgres)
+        {
+            if (options.ConnectionString is null)
+            {
+                throw new ArgumentException("INERTIA__Database__ConnectionString is required with the postgres provider");
+            }
+            _postgres = NpgsqlDataSource.Create(options.ConnectionString);
+            Location = new NpgsqlConnectionStringBuilder(options.ConnectionString) is var b ? $"postgres://{b.Host}:{b.Port}/{b.Database}" : "postgres";
+        }
+        else
+        {
+            var builder = new SqliteConnectionStringBuilder(options.ConnectionString ?? $"Data Source={Path.Combine("data", "inertia.db")}");
+            var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+            if (directory is not null && builder.Mode != SqliteOpenMode.Memory)
+            {
+                Directory.CreateDirectory(directory);
+            }
+            builder.ForeignKeys = true;
+            builder.DefaultTimeout = 30;
+            _sqlite = builder.ToString();
+            Location = Path.GetFullPath(builder.DataSource);
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+    /// <summary>Where the data is, for messages (no password).</summary>
+    public string Location { get; }
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return await _postgres.OpenConnectionAsync(cancellationToken);
+        }
+        var connection = new SqliteConnection(_sqlite);
+        await connection.OpenAsync(cancellationToken);
+        await using var pragma = connection.CreateCommand();
+        // WAL lets readers run beside the one writer; NORMAL sync is safe with WAL and much faster
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Data.Common;
+using System.Text.Json;
+using Dapper;
+using Inertia.Feeds.Model;
+using Inertia.Reader.Ingest;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>
+/// Writes a feed's entries: inserts the new ones, updates only those whose content hash changed, and leaves the rest
+/// untouched. <c>prepare</c> (the sanitizer) runs only on what is written. A delivery seen twice — a retry, push plus poll,
+/// two instances — inserts nothing the second time: the (feed, key) unique index decides, not a prior read.
+/// </summary>
+public static class EntryStore
+{
+    public static async Task<UpsertResult> UpsertAsync(
+        DbConnection connection, DbTransaction transaction, long feedId, IReadOnlyList<ParsedEntry> entries,
+        Func<ParsedEntry, ParsedEntry> prepare, long now)
+    {
+        var known = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        foreach (var row in await connection.QueryAsync<(string Key, byte[] Hash)>(
+            "SELECT key, content_hash FROM entries WHERE feed_id = @feedId", new { feedId }, transaction))
+        {
+            known[row.Key] = row.Hash;
+        }
+        int inserted = 0, updated = 0, unchanged = 0;
+        foreach (var entry in entries)
+        {
+            var hash = ContentHash.Of(entry);
+            if (known.TryGetValue(entry.Key, out var existing))
+            {
+                if (existing.AsSpan().SequenceEqual(hash))
+                {
+                    unchanged++;
+                    continue;
+                }
+                await connection.ExecuteAsync(
+                    """
+                    UPDATE entries SET url = @Url, title = @Title, author = @Author, published_at = @Published, updated_at = @Updated,
+                        summary = @Summary, content = @Content, image_url = @ImageUrl, categories = @Categories, enclosures = @Enclosures,
+                        content_hash = @Hash
+                    WHERE feed_id = @FeedId AND key = @Key
+                    """, Row(feedId, prepare(entry), hash, now), transaction);
+                updated++;
+                continue;
+            }
+            var affected = await connection.ExecuteAsync(
+                """
+                INSERT INTO entries (feed_id, key, url, title, author, published_at, updated_at, summary, content, image_url,
+                    categories, enclosures, content_hash, created_at)
+                VALUES (@FeedId, @Key, @Url, @Title, @Author, @Published, @Updated, @Summary, @Content, @ImageUrl,
+                    @Categories, @Enclosures, @Hash, @Now)
+                ON CONFLICT (feed_id, key) DO NOTHING
+                """, Row(feedId, prepare(entry), hash, now), transaction);
+            if (affected > 0)
+            {
+                inserted++;
+                known[entry.Key] = hash;
+            }
+            else
+            {
+                unchanged++;
+            }
+        }
+        return new UpsertResult(inserted, updated, unchanged);
+    }
+
+    private static object Row(long feedId, ParsedEntry e, byte[] hash, long now) => new
+    {
+        FeedId = feedId,
+        e.Key,
+        e.Url,
+        e.Title,
+        e.Author,
+        Published = e.Published?.ToUnixTimeSeconds(),
+        Updated = e.Updated?.ToUnixTimeSeconds(),
+        e.Summary,
+        e.Content,
+        e.ImageUrl,
+        Categories = e.Categories.Count == 0 ? null : JsonSerializer.Serialize(e.Categories),
+        Enclosures = e.Enclosures.Count == 0 ? null : JsonSerializer.Serialize(e.Enclosures),
+        Hash = hash,
+        Now = now,
+    };
+}

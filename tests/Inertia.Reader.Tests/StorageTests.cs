@@ -1,0 +1,127 @@
+using Dapper;
+using Inertia.Feeds.Html;
+using Inertia.Feeds.Model;
+using Inertia.Reader.Storage;
+
+namespace Inertia.Reader.Tests;
+
+/// <summary>The same storage behaviour, checked on SQLite and on a real PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class StorageTests(PostgresServer postgres) : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("inertia-sqlite-").FullName;
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private Database NewDatabase(DatabaseProvider provider) => new(provider == DatabaseProvider.Postgres
+        ? new DatabaseOptions { Provider = provider, ConnectionString = postgres.CreateDatabase() }
+        : new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={Path.Combine(_directory, Guid.NewGuid() + ".db")}" });
+
+    private static ParsedEntry Entry(string key, string title, string content = "<p>body</p>") =>
+        new() { Key = key, Id = key, Title = title, Content = content, Url = $"https://e.example/{key}", Published = DateTimeOffset.FromUnixTimeSeconds(1_781_344_800) };
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Migrations_apply_once_and_a_second_run_is_a_no_op(DatabaseProvider provider)
+    {
+        await using var db = NewDatabase(provider);
+        var first = await Migrator.MigrateAsync(db);
+        var second = await Migrator.MigrateAsync(db);
+        Assert.Equal(Migrator.Scripts(provider).Select(s => s.Version), first);
+        Assert.Empty(second);
+        Assert.Equal(first[^1], await Migrator.CurrentVersionAsync(db));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Concurrent_migrations_apply_each_script_once(DatabaseProvider provider)
+    {
+        await using var db = NewDatabase(provider);
+        var runs = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => Migrator.MigrateAsync(db))));
+        Assert.Equal(Migrator.Scripts(provider).Count, runs.Sum(r => r.Count));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Upsert_inserts_new_updates_changed_and_sanitizes_only_what_it_writes(DatabaseProvider provider)
+    {
+        await using var db = NewDatabase(provider);
+        await Migrator.MigrateAsync(db);
+        await using var connection = await db.OpenAsync();
+        var sanitized = 0;
+        ParsedEntry Prepare(ParsedEntry e)
+        {
+            sanitized++;
+            return EntryHtml.Sanitize(e);
+        }
+
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            var feedId = await FeedStore.EnsureAsync(connection, tx, "https://e.example/feed", 1);
+            Assert.Equal(feedId, await FeedStore.EnsureAsync(connection, tx, "https://e.example/feed", 2));
+            var first = await EntryStore.UpsertAsync(connection, tx, feedId,
+                [Entry("a", "A", "<p>a<script>x()</script></p>"), Entry("b", "B"), Entry("c", "C")], Prepare, 10);
+            Assert.Equal(new UpsertResult(3, 0, 0), first);
+            var again = await EntryStore.UpsertAsync(connection, tx, feedId, [Entry("a", "A", "<p>a<script>x()</script></p>"), Entry("b", "B"), Entry("c", "C")], Prepare, 11);
+            Assert.Equal(new UpsertResult(0, 0, 3), again);
+            Assert.Equal(3, sanitized);
+            var changed = await EntryStore.UpsertAsync(connection, tx, feedId, [Entry("a", "A", "<p>a<script>x()</script></p>"), Entry("b", "B, edited"), Entry("d", "D")], Prepare, 12);
+            Assert.Equal(new UpsertResult(1, 1, 1), changed);
+            Assert.Equal(5, sanitized);
+            await tx.CommitAsync();
+        }
+
+        var rows = (await connection.QueryAsync<(long Id, string Key, string Title, string Content)>("SELECT id, key, title, content FROM entries ORDER BY id")).ToList();
+        Assert.Equal(["a", "b", "c", "d"], rows.Select(r => r.Key));
+        Assert.Equal("B, edited", rows[1].Title);
+        Assert.Equal("<p>a</p>", rows[0].Content);
+        // ids increase with insertion and an update keeps its id
+        Assert.True(rows.Zip(rows.Skip(1)).All(p => p.First.Id < p.Second.Id));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_same_delivery_from_two_connections_at_once_stores_each_entry_once(DatabaseProvider provider)
+    {
+        await using var db = NewDatabase(provider);
+        await Migrator.MigrateAsync(db);
+        long feedId;
+        await using (var c = await db.OpenAsync())
+        {
+            feedId = await FeedStore.EnsureAsync(c, null, "https://e.example/feed", 1);
+        }
+        var batch = Enumerable.Range(0, 200).Select(i => Entry("k" + i, "T" + i)).ToList();
+        async Task<UpsertResult> Deliver()
+        {
+            await using var c = await db.OpenAsync();
+            await using var tx = await c.BeginTransactionAsync();
+            var r = await EntryStore.UpsertAsync(c, tx, feedId, batch, e => e, 5);
+            await tx.CommitAsync();
+            return r;
+        }
+        var results = await Task.WhenAll(Task.Run(Deliver), Task.Run(Deliver));
+        Assert.Equal(200, results.Sum(r => r.Inserted));
+        await using var check = await db.OpenAsync();
+        Assert.Equal(200, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entries"));
+    }
+
+    [Fact]
+    public void Options_come_from_the_documented_environment_names()
+    {
+        var options = DatabaseOptions.FromEnvironment(new Dictionary<string, string>
+        {
+            ["INERTIA__Database__Provider"] = "postgres",
+            ["INERTIA__Database__ConnectionString"] = "Host=127.0.0.1",
+        });
+        Assert.Equal(DatabaseProvider.Postgres, options.Provider);
+        Assert.Equal("Host=127.0.0.1", options.ConnectionString);
+        Assert.Equal(DatabaseProvider.Sqlite, DatabaseOptions.FromEnvironment(new Dictionary<string, string>()).Provider);
+        Assert.Throws<ArgumentException>(() => DatabaseOptions.FromEnvironment(new Dictionary<string, string> { ["INERTIA__Database__Provider"] = "mysql" }));
+    }
+}
