@@ -70,5 +70,23 @@ public class SanitizerTests
     }
 
     [Fact]
+    public void Hostile_nesting_is_flattened_quickly_and_keeps_the_text()
+    {
+        var html = string.Concat(Enumerable.Repeat("<div><span>", 20_000)) + "deep text" + string.Concat(Enumerable.Repeat("</span></div>", 20_000));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var clean = Clean(html)!;
+        Assert.Contains("deep text", clean);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public void Nesting_within_the_limit_is_left_alone()
+    {
+        const string html = "<div><p>a <b>b</b><br>c</p></div>";
+        Assert.Same(html, NestingLimiter.Limit(html, 3));
+        Assert.Equal("<div>x</div>", NestingLimiter.Limit("<div><div>x</div></div>", 1));
+    }
+
+    [Fact]
     public void Empty_or_whitespace_html_gives_null() => Assert.Null(Clean("  <script>x</script> "));
 }

@@ -83,6 +83,9 @@ public sealed class ArticleSanitizer
 
     public static ArticleSanitizer Default { get; } = new();
 
+    /// <summary>Deeper nesting than any real article has; past it, tags are dropped so parsing stays fast.</summary>
+    public const int MaxNesting = 256;
+
     /// <summary>Sanitized HTML with URLs resolved against <paramref name="baseUrl"/>; null when nothing readable is left.</summary>
     public string? Sanitize(string? html, string? baseUrl)
     {
@@ -93,7 +96,7 @@ public sealed class ArticleSanitizer
         var b = UrlResolver.BaseUri(baseUrl)?.AbsoluteUri ?? "";
         // lazy-loading attributes are promoted before sanitizing, so the real URLs get the same checks as any src
         t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var doc = t_parser.ParseDocument("<!doctype html><html><body>" + html);
+        using var doc = t_parser.ParseDocument("<!doctype html><html><body>" + NestingLimiter.Limit(html, MaxNesting));
         var body = doc.Body!;
         foreach (var img in body.QuerySelectorAll("img, source"))
         {
