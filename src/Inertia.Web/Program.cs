@@ -13,6 +13,10 @@ public static class Program
             ParseCommand.Create(),
             DiscoverCommand.Create(),
             MigrateCommand.Create(),
+            UserCommand.Create(),
+            ImportExportCommands.Import(),
+            ImportExportCommands.Export(),
+            RefreshCommand.Create(),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

@@ -151,6 +151,78 @@ public class CliContractTests : IDisposable
         Assert.Contains("up to date", Run());
     }
 
+    private (int Exit, string Stdout, string Stderr) RunIn(string directory, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inertia.dll"));
+        foreach (var a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+        psi.Environment.Remove("INERTIA__Database__Provider");
+        psi.Environment.Remove("INERTIA__Database__ConnectionString");
+        psi.Environment["INERTIA__Fetching__AllowPrivateNetworks"] = "true";
+        using var p = Process.Start(psi)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEndAsync();
+        Assert.True(p.WaitForExit(120_000), "inertia did not finish");
+        return (p.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    [Fact]
+    public async Task User_import_refresh_and_export_work_end_to_end()
+    {
+        var listener = new System.Net.HttpListener();
+        var port = System.Net.IPEndPoint.Parse("127.0.0.1:0");
+        using var probe = new System.Net.Sockets.TcpListener(port);
+        probe.Start();
+        var free = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        listener.Prefixes.Add($"http://127.0.0.1:{free}/");
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        var serving = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var context = await listener.GetContextAsync();
+                var body = System.Text.Encoding.UTF8.GetBytes(Rss);
+                context.Response.ContentType = "application/rss+xml";
+                await context.Response.OutputStream.WriteAsync(body);
+                context.Response.Close();
+            }
+        });
+        try
+        {
+            Assert.Equal(0, RunIn(_dir, "user", "add", "ann", "--password", "secret", "--admin").Exit);
+            var again = RunIn(_dir, "user", "add", "ann", "--password", "secret");
+            Assert.Equal(1, again.Exit);
+            Assert.Contains("already exists", again.Stderr);
+
+            var opml = Write("subs.opml", $"<opml version=\"2.0\"><body><outline text=\"Tech\"><outline type=\"rss\" text=\"Local\" xmlUrl=\"http://127.0.0.1:{free}/feed.xml\"/></outline><outline type=\"rss\" text=\"bad\" xmlUrl=\"nope\"/></body></opml>");
+            var import = RunIn(_dir, "import", opml, "--user", "ann");
+            Assert.Equal(0, import.Exit);
+            Assert.StartsWith("imported 1, already subscribed 0, invalid 1", import.Stdout);
+            Assert.Contains("line 1:", import.Stdout);
+
+            var refresh = RunIn(_dir, "refresh");
+            Assert.Equal(0, refresh.Exit);
+            Assert.Matches(@"^refreshed 1 feeds: 1 answered 200, 0 answered 304, 0 failed; 1 new entries, 0 updated; \d+\.\d\d s\n$", refresh.Stdout);
+
+            var export = RunIn(_dir, "export", "--user", "ann");
+            Assert.Equal(0, export.Exit);
+            Assert.Contains($"xmlUrl=\"http://127.0.0.1:{free}/feed.xml\"", export.Stdout);
+            Assert.Contains("text=\"Tech\"", export.Stdout);
+            Assert.Equal(1, RunIn(_dir, "export", "--user", "nobody").Exit);
+        }
+        finally
+        {
+            stop.Cancel();
+            listener.Stop();
+            await Task.WhenAny(serving, Task.Delay(1000));
+        }
+    }
+
     [Fact]
     public void Help_exits_0()
     {

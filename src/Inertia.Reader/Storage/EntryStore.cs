@@ -17,30 +17,52 @@ public static class EntryStore
         DbConnection connection, DbTransaction transaction, long feedId, IReadOnlyList<ParsedEntry> entries,
         Func<ParsedEntry, ParsedEntry> prepare, long now)
     {
+        var plan = await PlanAsync(connection, transaction, feedId, entries);
+        return await WriteAsync(connection, transaction, feedId, plan.Prepare(prepare), now);
+    }
+
+    /// <summary>
+    /// Reads which entries are new or changed (a read, outside any write lock), so the caller can sanitize just those
+    /// before taking the writer: on SQLite, sanitizing inside the one write transaction would serialize it.
+    /// </summary>
+    public static async Task<WritePlan> PlanAsync(DbConnection connection, DbTransaction? transaction, long feedId, IReadOnlyList<ParsedEntry> entries)
+    {
         var known = new Dictionary<string, byte[]>(StringComparer.Ordinal);
         foreach (var row in await connection.QueryAsync<(string Key, byte[] Hash)>(
             "SELECT key, content_hash FROM entries WHERE feed_id = @feedId", new { feedId }, transaction))
         {
             known[row.Key] = row.Hash;
         }
-        int inserted = 0, updated = 0, unchanged = 0;
+        var writes = new List<PlannedWrite>();
+        var unchanged = 0;
         foreach (var entry in entries)
         {
             var hash = ContentHash.Of(entry);
-            if (known.TryGetValue(entry.Key, out var existing))
+            if (known.TryGetValue(entry.Key, out var existing) && existing.AsSpan().SequenceEqual(hash))
             {
-                if (existing.AsSpan().SequenceEqual(hash))
-                {
-                    unchanged++;
-                    continue;
-                }
+                unchanged++;
+                continue;
+            }
+            writes.Add(new PlannedWrite(entry, hash, IsNew: existing is null));
+        }
+        return new WritePlan(writes, unchanged);
+    }
+
+    /// <summary>Writes a plan: inserts (a duplicate key from a concurrent writer counts as unchanged) and updates.</summary>
+    public static async Task<UpsertResult> WriteAsync(DbConnection connection, DbTransaction transaction, long feedId, WritePlan plan, long now)
+    {
+        int inserted = 0, updated = 0, unchanged = plan.Unchanged;
+        foreach (var (entry, hash, isNew) in plan.Writes)
+        {
+            if (!isNew)
+            {
                 await connection.ExecuteAsync(
                     """
                     UPDATE entries SET url = @Url, title = @Title, author = @Author, published_at = @Published, updated_at = @Updated,
                         summary = @Summary, content = @Content, image_url = @ImageUrl, categories = @Categories, enclosures = @Enclosures,
                         content_hash = @Hash
                     WHERE feed_id = @FeedId AND key = @Key
-                    """, Row(feedId, prepare(entry), hash, now), transaction);
+                    """, Row(feedId, entry, hash, now), transaction);
                 updated++;
                 continue;
             }
@@ -51,11 +73,10 @@ public static class EntryStore
                 VALUES (@FeedId, @Key, @Url, @Title, @Author, @Published, @Updated, @Summary, @Content, @ImageUrl,
                     @Categories, @Enclosures, @Hash, @Now)
                 ON CONFLICT (feed_id, key) DO NOTHING
-                """, Row(feedId, prepare(entry), hash, now), transaction);
+                """, Row(feedId, entry, hash, now), transaction);
             if (affected > 0)
             {
                 inserted++;
-                known[entry.Key] = hash;
             }
             else
             {

@@ -1,0 +1,59 @@
+using Inertia.Feeds.Opml;
+using Inertia.Reader.Storage;
+
+namespace Inertia.Reader.Ingest;
+
+/// <summary>
+/// Imports an OPML file for a user: streams its outlines, subscribes in batches (one transaction each, so a crash loses at
+/// most the batch in flight), skips and reports bad outlines. Subscribing is idempotent, so running it again after a crash
+/// resumes: what was done counts as already subscribed.
+/// </summary>
+public static class OpmlImport
+{
+    public static async Task<ImportReport> RunAsync(Database database, long userId, string opml, int batchSize = 500,
+        IProgress<int>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        time ??= TimeProvider.System;
+        var problems = new List<OpmlProblem>();
+        int imported = 0, already = 0, done = 0;
+        var batch = new List<OpmlOutline>(batchSize);
+        await using var connection = await database.OpenAsync(cancellationToken);
+
+        async Task FlushAsync()
+        {
+            if (batch.Count == 0)
+            {
+                return;
+            }
+            var now = time.GetUtcNow().ToUnixTimeSeconds();
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var o in batch)
+            {
+                var category = o.Categories.Count == 0 ? null : string.Join(" / ", o.Categories);
+                if (await SubscriptionStore.SubscribeAsync(connection, tx, userId, o.FeedUrl, category, o.Title, o.SiteUrl, now))
+                {
+                    imported++;
+                }
+                else
+                {
+                    already++;
+                }
+            }
+            await tx.CommitAsync(cancellationToken);
+            done += batch.Count;
+            progress?.Report(done);
+            batch.Clear();
+        }
+
+        foreach (var outline in OpmlReader.Read(opml, problems.Add))
+        {
+            batch.Add(outline);
+            if (batch.Count >= batchSize)
+            {
+                await FlushAsync();
+            }
+        }
+        await FlushAsync();
+        return new ImportReport(imported, already, problems);
+    }
+}

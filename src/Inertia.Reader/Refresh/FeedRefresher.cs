@@ -1,0 +1,254 @@
+using System.Collections.Concurrent;
+using Dapper;
+using Inertia.Feeds.Html;
+using Inertia.Feeds.Parsing;
+using Inertia.Reader.Fetching;
+using Inertia.Reader.Storage;
+
+namespace Inertia.Reader.Refresh;
+
+/// <summary>
+/// Refreshes due feeds: claims them in batches with a lease (PostgreSQL: FOR UPDATE SKIP LOCKED, so several processes never
+/// take the same feed), fetches with bounded concurrency and at most a few requests per host at once, parses, ingests each
+/// feed in one transaction, and records the outcome (validators, next fetch, error count and the last error in plain words).
+/// </summary>
+public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    // SQLite has one writer: writes queue here instead of spinning on busy_timeout
+    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    public int Concurrency { get; init; } = 16;
+    public int PerHost { get; init; } = 2;
+    public int BatchSize { get; init; } = 200;
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MinInterval { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MaxInterval { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>Fetches every feed (or the one with <paramref name="url"/>) now, due or not, and waits until all are done.</summary>
+    public async Task<RefreshSummary> RefreshAllAsync(string? url = null, CancellationToken cancellationToken = default)
+    {
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await connection.ExecuteAsync(
+                "UPDATE feeds SET next_fetch_at = 0 WHERE disabled_reason IS NULL AND (@url IS NULL OR url = @url)", new { url });
+        }
+        return await RefreshDueAsync(cancellationToken);
+    }
+
+    /// <summary>Fetches the feeds that are due, batch after batch, until none is left.</summary>
+    public async Task<RefreshSummary> RefreshDueAsync(CancellationToken cancellationToken = default)
+    {
+        var started = _time.GetTimestamp();
+        var runStart = _time.GetUtcNow().ToUnixTimeSeconds();
+        int feeds = 0, ok = 0, notModified = 0, failed = 0, added = 0, updated = 0;
+        while (true)
+        {
+            var batch = await ClaimAsync(runStart, cancellationToken);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (feed, ct) =>
+            {
+                var outcome = await RefreshOneAsync(feed, ct);
+                Interlocked.Increment(ref feeds);
+                switch (outcome.Kind)
+                {
+                    case FetchOutcome.Fetched:
+                        Interlocked.Increment(ref ok);
+                        break;
+                    case FetchOutcome.NotModified:
+                        Interlocked.Increment(ref notModified);
+                        break;
+                    default:
+                        Interlocked.Increment(ref failed);
+                        break;
+                }
+                Interlocked.Add(ref added, outcome.Inserted);
+                Interlocked.Add(ref updated, outcome.Updated);
+            });
+        }
+        return new RefreshSummary(feeds, ok, notModified, failed, added, updated, _time.GetElapsedTime(started));
+    }
+
+    private async Task<IReadOnlyList<ClaimedFeed>> ClaimAsync(long dueBy, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        var skipLocked = database.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await WriteLockAsync(cancellationToken);
+        try
+        {
+            var rows = await connection.QueryAsync<(long Id, string Url, string? ETag, string? LastModified, int ErrorCount, int IntervalSeconds)>(
+                $"""
+                UPDATE feeds SET lease_owner = @owner, lease_until = @until
+                WHERE id IN (
+                    SELECT id FROM feeds
+                    WHERE disabled_reason IS NULL AND next_fetch_at <= @dueBy AND (lease_until IS NULL OR lease_until < @now)
+                    ORDER BY next_fetch_at, id LIMIT @limit {skipLocked})
+                RETURNING id, url, etag, last_modified, error_count, interval_seconds
+                """, new { owner = _owner, until = now + (long)Lease.TotalSeconds, dueBy, now, limit = BatchSize });
+            return [.. rows.Select(r => new ClaimedFeed(r.Id, r.Url, r.ETag, r.LastModified, r.ErrorCount, r.IntervalSeconds))];
+        }
+        finally
+        {
+            WriteUnlock();
+        }
+    }
+
+    private readonly record struct Outcome(FetchOutcome Kind, int Inserted, int Updated);
+
+    private async Task<Outcome> RefreshOneAsync(ClaimedFeed feed, CancellationToken cancellationToken)
+    {
+        FetchResult fetched;
+        var host = Uri.TryCreate(feed.Url, UriKind.Absolute, out var uri) ? uri.Host : "";
+        var gate = _hosts.GetOrAdd(host, _ => new SemaphoreSlim(PerHost, PerHost));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            fetched = uri is null ? FetchResult.Failure($"'{feed.Url}' is not an absolute URL") : await fetcher.FetchAsync(uri, feed.ETag, feed.LastModified, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        if (fetched.Outcome == FetchOutcome.Fetched)
+        {
+            var parsed = FeedParser.Parse(fetched.Body!, new FeedParseOptions { DocumentUrl = feed.Url, ContentType = fetched.ContentType });
+            if (parsed.Feed is null)
+            {
+                await RecordFailureAsync(feed, $"not a feed: {parsed.Error}", null, now, cancellationToken);
+                return new Outcome(FetchOutcome.Failed, 0, 0);
+            }
+            WritePlan plan;
+            await using (var reader = await database.OpenAsync(cancellationToken))
+            {
+                // sanitizing is the expensive step: only new and changed entries, and outside the writer
+                plan = (await EntryStore.PlanAsync(reader, null, feed.Id, parsed.Feed.Entries)).Prepare(e => EntryHtml.Sanitize(e));
+            }
+            await WriteLockAsync(cancellationToken);
+            try
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+                var result = await EntryStore.WriteAsync(connection, tx, feed.Id, plan, now);
+                await connection.ExecuteAsync(
+                    """
+                    UPDATE feeds SET title = COALESCE(@title, title), site_url = COALESCE(@siteUrl, site_url), icon_url = COALESCE(@iconUrl, icon_url),
+                        etag = @etag, last_modified = @lastModified, error_count = 0, last_error = NULL, last_fetched_at = @now,
+                        next_fetch_at = @next, lease_owner = NULL, lease_until = NULL
+                    WHERE id = @id
+                    """,
+                    new
+                    {
+                        id = feed.Id,
+                        title = parsed.Feed.Title,
+                        siteUrl = parsed.Feed.SiteUrl,
+                        iconUrl = parsed.Feed.IconUrl,
+                        etag = fetched.ETag,
+                        lastModified = fetched.LastModified,
+                        now,
+                        next = now + NextInterval(feed, fetched),
+                    }, tx);
+                await MoveIfPermanentAsync(connection, tx, feed, fetched);
+                await tx.CommitAsync(cancellationToken);
+                return new Outcome(FetchOutcome.Fetched, result.Inserted, result.Updated);
+            }
+            finally
+            {
+                WriteUnlock();
+            }
+        }
+        if (fetched.Outcome == FetchOutcome.NotModified)
+        {
+            await WriteLockAsync(cancellationToken);
+            try
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                await connection.ExecuteAsync(
+                    "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+                    new { id = feed.Id, now, next = now + NextInterval(feed, fetched) });
+            }
+            finally
+            {
+                WriteUnlock();
+            }
+            return new Outcome(FetchOutcome.NotModified, 0, 0);
+        }
+        if (fetched.Outcome == FetchOutcome.Gone)
+        {
+            await WriteLockAsync(cancellationToken);
+            try
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                await connection.ExecuteAsync(
+                    "UPDATE feeds SET disabled_reason = @reason, last_error = @reason, last_fetched_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+                    new { id = feed.Id, reason = fetched.Reason, now });
+            }
+            finally
+            {
+                WriteUnlock();
+            }
+            return new Outcome(FetchOutcome.Gone, 0, 0);
+        }
+        await RecordFailureAsync(feed, fetched.Reason ?? "failed", fetched.RetryAfter, now, cancellationToken);
+        return new Outcome(FetchOutcome.Failed, 0, 0);
+    }
+
+    private async Task RecordFailureAsync(ClaimedFeed feed, string reason, TimeSpan? retryAfter, long now, CancellationToken cancellationToken)
+    {
+        // back off exponentially with each consecutive failure, up to the ceiling; a server's Retry-After wins if longer
+        var backoff = Math.Min(MaxInterval.TotalSeconds, MinInterval.TotalSeconds * Math.Pow(2, Math.Min(feed.ErrorCount, 16)));
+        var wait = Math.Max(backoff, retryAfter?.TotalSeconds ?? 0);
+        await WriteLockAsync(cancellationToken);
+        try
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                "UPDATE feeds SET error_count = error_count + 1, last_error = @reason, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+                new { id = feed.Id, reason, now, next = now + (long)wait });
+        }
+        finally
+        {
+            WriteUnlock();
+        }
+    }
+
+    private static async Task MoveIfPermanentAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, ClaimedFeed feed, FetchResult fetched)
+    {
+        if (fetched.MovedPermanentlyTo is not { } moved)
+        {
+            return;
+        }
+        // only when no other feed already has that URL: two subscriptions to one feed are merged by a later clean-up, not here
+        await connection.ExecuteAsync(
+            "UPDATE feeds SET url = @url WHERE id = @id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = @url)",
+            new { url = moved.ToString(), id = feed.Id }, tx);
+    }
+
+    // the feed's own interval within bounds, stretched by what the server says stays fresh
+    private long NextInterval(ClaimedFeed feed, FetchResult fetched)
+    {
+        var seconds = Math.Clamp(feed.IntervalSeconds, MinInterval.TotalSeconds, MaxInterval.TotalSeconds);
+        if (fetched.FreshFor is { } fresh)
+        {
+            seconds = Math.Clamp(Math.Max(seconds, fresh.TotalSeconds), MinInterval.TotalSeconds, MaxInterval.TotalSeconds);
+        }
+        return (long)seconds;
+    }
+
+    private Task WriteLockAsync(CancellationToken cancellationToken) =>
+        database.Provider == DatabaseProvider.Sqlite ? _sqliteWriter.WaitAsync(cancellationToken) : Task.CompletedTask;
+
+    private void WriteUnlock()
+    {
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            _sqliteWriter.Release();
+        }
+    }
+}

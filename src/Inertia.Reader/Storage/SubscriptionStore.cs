@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Dapper;
+using Inertia.Feeds.Opml;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>A user's subscriptions: subscribe (idempotent) and list them for export.</summary>
+public static class SubscriptionStore
+{
+    /// <summary>True when the subscription is new, false when the user already had it.</summary>
+    public static async Task<bool> SubscribeAsync(DbConnection connection, DbTransaction? transaction, long userId, string feedUrl, string? category, string? title, string? siteUrl, long now)
+    {
+        var feedId = await FeedStore.EnsureAsync(connection, transaction, feedUrl, now);
+        if (siteUrl is not null)
+        {
+            await connection.ExecuteAsync("UPDATE feeds SET site_url = @siteUrl WHERE id = @feedId AND site_url IS NULL", new { siteUrl, feedId }, transaction);
+        }
+        long? categoryId = null;
+        if (!string.IsNullOrWhiteSpace(category))
+        {
+            await connection.ExecuteAsync("INSERT INTO categories (user_id, title) VALUES (@userId, @category) ON CONFLICT (user_id, title) DO NOTHING", new { userId, category }, transaction);
+            categoryId = await connection.ExecuteScalarAsync<long>("SELECT id FROM categories WHERE user_id = @userId AND title = @category", new { userId, category }, transaction);
+        }
+        var inserted = await connection.ExecuteAsync(
+            """
+            INSERT INTO subscriptions (user_id, feed_id, category_id, title, created_at)
+            VALUES (@userId, @feedId, @categoryId, @title, @now)
+            ON CONFLICT (user_id, feed_id) DO NOTHING
+            """, new { userId, feedId, categoryId, title, now }, transaction);
+        return inserted > 0;
+    }
+
+    /// <summary>The user's subscriptions as OPML outlines, by category then title.</summary>
+    public static async Task<IReadOnlyList<OpmlOutline>> ListAsync(DbConnection connection, long userId)
+    {
+        var rows = await connection.QueryAsync<(string Url, string? SiteUrl, string? Title, string? Category)>(
+            """
+            SELECT f.url, f.site_url, COALESCE(s.title, f.title), c.title
+            FROM subscriptions s JOIN feeds f ON f.id = s.feed_id LEFT JOIN categories c ON c.id = s.category_id
+            WHERE s.user_id = @userId
+            ORDER BY COALESCE(c.title, ''), COALESCE(s.title, f.title, f.url)
+            """, new { userId });
+        return [.. rows.Select(r => new OpmlOutline(r.Url, r.SiteUrl, r.Title, r.Category is null ? [] : [r.Category], 0))];
+    }
+}

@@ -1,0 +1,39 @@
+using Inertia.Reader.Fetching;
+using Inertia.Reader.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inertia.Web.Cli;
+
+/// <summary>What the operator's commands share: the configured database (migrated on open) and the feed fetcher.</summary>
+public static class Engine
+{
+    /// <summary>Opens the database that `INERTIA__Database__*` names and brings its schema up to date.</summary>
+    public static async Task<Database> OpenDatabaseAsync(CancellationToken cancellationToken)
+    {
+        var database = new Database(DatabaseOptions.FromEnvironment());
+        await Migrator.MigrateAsync(database, cancellationToken);
+        return database;
+    }
+
+    public static FetchOptions FetchOptionsFromEnvironment() => new()
+    {
+        AllowPrivateNetworks = string.Equals(Environment.GetEnvironmentVariable("INERTIA__Fetching__AllowPrivateNetworks"), "true", StringComparison.OrdinalIgnoreCase),
+    };
+
+    public static FeedFetcher CreateFetcher(FetchOptions options) =>
+        new ServiceCollection().AddFeedFetching(options).BuildServiceProvider().GetRequiredService<FeedFetcher>();
+
+    /// <summary>Runs a command body, turning the failures an operator can cause into a one-line message and exit 1.</summary>
+    public static async Task<int> GuardAsync(string command, Func<Task<int>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or ArgumentException or IOException or UnauthorizedAccessException or System.Net.Sockets.SocketException)
+        {
+            Console.Error.WriteLine($"inertia {command}: {ex.Message}");
+            return 1;
+        }
+    }
+}

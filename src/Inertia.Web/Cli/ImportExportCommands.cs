@@ -1,0 +1,71 @@
+using System.CommandLine;
+using Inertia.Feeds.Charsets;
+using Inertia.Feeds.Opml;
+using Inertia.Feeds.Text;
+using Inertia.Reader.Ingest;
+using Inertia.Reader.Storage;
+
+namespace Inertia.Web.Cli;
+
+/// <summary>`inertia import FILE --user NAME` (prints the report) and `inertia export --user NAME` (OPML on stdout).</summary>
+public static class ImportExportCommands
+{
+    public static Command Import()
+    {
+        var file = new Argument<string>("FILE") { Description = "An OPML file" };
+        var user = new Option<string>("--user") { Description = "Whose subscriptions", Required = true };
+        var command = new Command("import", "Import subscriptions from OPML") { file, user };
+        command.SetAction((result, ct) => Engine.GuardAsync("import", async () =>
+        {
+            var bytes = await File.ReadAllBytesAsync(result.GetValue(file)!, ct);
+            var text = DocumentDecoder.Decode(bytes, null, new ParseDiagnostics(null)).Text;
+            await using var database = await Engine.OpenDatabaseAsync(ct);
+            var userId = await FindUserAsync(database, result.GetValue(user)!, ct);
+            if (userId is null)
+            {
+                return 1;
+            }
+            var report = await OpmlImport.RunAsync(database, userId.Value, text, cancellationToken: ct);
+            Console.WriteLine(report.ToString());
+            return 0;
+        }));
+        return command;
+    }
+
+    public static Command Export()
+    {
+        var user = new Option<string>("--user") { Description = "Whose subscriptions", Required = true };
+        var command = new Command("export", "Export subscriptions as OPML 2.0 to standard output") { user };
+        command.SetAction((result, ct) => Engine.GuardAsync("export", async () =>
+        {
+            await using var database = await Engine.OpenDatabaseAsync(ct);
+            var userName = result.GetValue(user)!;
+            var userId = await FindUserAsync(database, userName, ct);
+            if (userId is null)
+            {
+                return 1;
+            }
+            IReadOnlyList<OpmlOutline> outlines;
+            await using (var connection = await database.OpenAsync(ct))
+            {
+                outlines = await SubscriptionStore.ListAsync(connection, userId.Value);
+            }
+            await using var stdout = Console.OpenStandardOutput();
+            OpmlWriter.Write(stdout, $"{userName}'s subscriptions in Inertia", outlines, DateTimeOffset.UtcNow);
+            stdout.WriteByte((byte)'\n');
+            return 0;
+        }));
+        return command;
+    }
+
+    private static async Task<long?> FindUserAsync(Database database, string name, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var id = await UserStore.FindAsync(connection, name);
+        if (id is null)
+        {
+            Console.Error.WriteLine($"inertia: no user named '{name}' (add one with: inertia user add {name} --password …)");
+        }
+        return id;
+    }
+}

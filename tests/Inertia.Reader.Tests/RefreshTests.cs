@@ -1,0 +1,143 @@
+using System.Text;
+using Dapper;
+using Inertia.Reader.Fetching;
+using Inertia.Reader.Ingest;
+using Inertia.Reader.Refresh;
+using Inertia.Reader.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Inertia.Reader.Tests;
+
+/// <summary>Import, refresh and re-refresh against a real feed server, on SQLite and PostgreSQL.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class RefreshTests(PostgresServer postgres) : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("inertia-refresh-").FullName;
+
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    private async Task<Database> NewDatabaseAsync(DatabaseProvider provider)
+    {
+        var db = new Database(provider == DatabaseProvider.Postgres
+            ? new DatabaseOptions { Provider = provider, ConnectionString = postgres.CreateDatabase() }
+            : new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={Path.Combine(_directory, Guid.NewGuid() + ".db")}" });
+        await Migrator.MigrateAsync(db);
+        return db;
+    }
+
+    private static FeedFetcher Fetcher() => new ServiceCollection()
+        .AddFeedFetching(new FetchOptions { AllowPrivateNetworks = true, RetryAttempts = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5) })
+        .BuildServiceProvider().GetRequiredService<FeedFetcher>();
+
+    private static string Rss(int feed, int entries) =>
+        "<rss version=\"2.0\"><channel><title>Feed " + feed + "</title><link>https://site" + feed + ".example/</link>" +
+        string.Concat(Enumerable.Range(0, entries).Select(i => $"<item><guid>f{feed}-{i}</guid><title>Entry {i}</title><description>&lt;p&gt;body {i}&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</description></item>")) +
+        "</channel></rss>";
+
+    private static Task<FeedServer> FarmAsync(int feeds) => FeedServer.StartAsync(app =>
+    {
+        app.MapGet("/feed/{n:int}", (int n, HttpContext c) =>
+        {
+            var etag = $"\"f{n}\"";
+            if (c.Request.Headers.IfNoneMatch == etag)
+            {
+                return Results.StatusCode(304);
+            }
+            c.Response.Headers.ETag = etag;
+            return Results.Text(Rss(n, 5), "application/rss+xml");
+        });
+        app.MapGet("/broken", () => Results.StatusCode(500));
+        app.MapGet("/html", () => Results.Text("<html><body>not a feed</body></html>", "text/html"));
+    });
+
+    private static string Opml(FeedServer server, int feeds) =>
+        "<opml version=\"2.0\"><body><outline text=\"Farm\">" +
+        string.Concat(Enumerable.Range(0, feeds).Select(i => $"<outline type=\"rss\" text=\"F{i}\" xmlUrl=\"{server.Url($"/feed/{i}")}\"/>")) +
+        $"<outline type=\"rss\" text=\"Broken\" xmlUrl=\"{server.Url("/broken")}\"/><outline type=\"rss\" text=\"Html\" xmlUrl=\"{server.Url("/html")}\"/>" +
+        "</outline></body></opml>";
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_refresh_ingests_new_entries_and_a_second_one_is_all_304_with_nothing_new(DatabaseProvider provider)
+    {
+        await using var server = await FarmAsync(10);
+        await using var db = await NewDatabaseAsync(provider);
+        long userId;
+        await using (var c = await db.OpenAsync())
+        {
+            userId = (await UserStore.AddAsync(c, "ann", "pw", admin: false, 1))!.Value;
+        }
+        var report = await OpmlImport.RunAsync(db, userId, Opml(server, 10), batchSize: 4);
+        Assert.Equal(new ImportReport(12, 0, []).ToString(), report.ToString());
+
+        var refresher = new FeedRefresher(db, Fetcher());
+        var first = await refresher.RefreshAllAsync();
+        Assert.Equal((12, 10, 0, 2, 50, 0), (first.Feeds, first.Ok, first.NotModified, first.Failed, first.NewEntries, first.UpdatedEntries));
+        var second = await refresher.RefreshAllAsync();
+        Assert.Equal((12, 0, 10, 2, 0, 0), (second.Feeds, second.Ok, second.NotModified, second.Failed, second.NewEntries, second.UpdatedEntries));
+
+        await using var check = await db.OpenAsync();
+        Assert.Equal(50, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entries"));
+        Assert.Equal(0, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entries WHERE summary LIKE '%script%'"));
+        var broken = await check.QuerySingleAsync<(int ErrorCount, string LastError, long NextFetchAt)>(
+            "SELECT error_count, last_error, next_fetch_at FROM feeds WHERE url LIKE '%/broken'");
+        Assert.Equal(2, broken.ErrorCount);
+        Assert.Contains("HTTP 500", broken.LastError);
+        Assert.True(broken.NextFetchAt > DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        Assert.Contains("not a feed", await check.ExecuteScalarAsync<string>("SELECT last_error FROM feeds WHERE url LIKE '%/html'"));
+        Assert.Equal("Feed 3", await check.ExecuteScalarAsync<string>("SELECT title FROM feeds WHERE url LIKE '%/feed/3'"));
+        Assert.Equal(2, server.HitsOn("/feed/3")); // once 200, once 304
+    }
+
+    [Fact]
+    public async Task Two_refreshers_on_one_postgres_fetch_each_feed_exactly_once()
+    {
+        const int feeds = 200;
+        await using var server = await FarmAsync(feeds);
+        await using var db = await NewDatabaseAsync(DatabaseProvider.Postgres);
+        await using (var c = await db.OpenAsync())
+        {
+            foreach (var i in Enumerable.Range(0, feeds))
+            {
+                await FeedStore.EnsureAsync(c, null, server.Url($"/feed/{i}").ToString(), 1);
+            }
+        }
+        var a = new FeedRefresher(db, Fetcher()) { BatchSize = 20 };
+        var b = new FeedRefresher(db, Fetcher()) { BatchSize = 20 };
+        var results = await Task.WhenAll(Task.Run(() => a.RefreshDueAsync()), Task.Run(() => b.RefreshDueAsync()));
+        Assert.Equal(feeds, results.Sum(r => r.Feeds));
+        Assert.All(Enumerable.Range(0, feeds), i => Assert.Equal(1, server.HitsOn($"/feed/{i}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Importing_ten_thousand_outlines_reports_the_broken_ones_and_a_second_import_adds_nothing(DatabaseProvider provider)
+    {
+        await using var db = await NewDatabaseAsync(provider);
+        long userId;
+        await using (var c = await db.OpenAsync())
+        {
+            userId = (await UserStore.AddAsync(c, "bob", "pw", admin: true, 1))!.Value;
+        }
+        var opml = new StringBuilder("<opml version=\"2.0\"><body>");
+        for (var i = 0; i < 10_000; i++)
+        {
+            opml.Append(i % 100 == 0 ? "<outline type=\"rss\" text=\"bad\" xmlUrl=\"ftp://nope\"/>\n" : $"<outline type=\"rss\" text=\"F{i}\" xmlUrl=\"https://f{i}.example/rss\"/>\n");
+        }
+        opml.Append("</body></opml>");
+        var first = await OpmlImport.RunAsync(db, userId, opml.ToString());
+        Assert.Equal(9_900, first.Imported);
+        Assert.Equal(100, first.Invalid.Count);
+        Assert.Equal(1, first.Invalid[0].Line);
+        var second = await OpmlImport.RunAsync(db, userId, opml.ToString());
+        Assert.Equal((0, 9_900), (second.Imported, second.AlreadySubscribed));
+    }
+}
