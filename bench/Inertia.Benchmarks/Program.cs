@@ -191,5 +191,16 @@ var synPair = Interleaved(synDocs, Syndication, InertiaRaw);
 Row("System.ServiceModel.Syndication", synDocs.Count, synPair[0], "documents it reads");
 Row("Inertia parse (raw), same documents", synDocs.Count, synPair[1], $"{synPair[1].MBps / synPair[0].MBps:F1}× faster, {synPair[0].AllocPerByte / synPair[1].AllocPerByte:F1}× fewer allocations");
 
+if (args.Contains("--by-format"))
+{
+    foreach (var group in corpus.Where(d => synDocs.Contains(d.Bytes)).GroupBy(d => d.Name.EndsWith(".gbk", StringComparison.Ordinal) ? "rss-gbk" : d.Format))
+    {
+        var docs = group.Select(d => d.Bytes).ToList();
+        var pair = Interleaved(docs, Syndication, InertiaRaw);
+        Console.WriteLine($"| {group.Key}: Syndication / Inertia | {docs.Count} | {pair[0].MBps:F1} / {pair[1].MBps:F1} | | {pair[1].MBps / pair[0].MBps:F1}× |");
+    }
+    return;
+}
+
 var full = Interleaved(all, InertiaFull)[0];
 Row("Inertia full pipeline (parse + sanitize + absolutize)", all.Count, full, "all formats, all 240 documents");
