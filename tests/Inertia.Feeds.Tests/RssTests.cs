@@ -83,6 +83,14 @@ public class RssTests
     }
 
     [Fact]
+    public void Ttl_and_skip_hours_are_read_for_the_scheduler()
+    {
+        var feed = Fixtures.ParseText("<rss version=\"2.0\"><channel><title>t</title><ttl>90</ttl><skipHours><hour>0</hour><hour>1</hour><hour>24</hour><hour>x</hour></skipHours></channel></rss>");
+        Assert.Equal(TimeSpan.FromMinutes(90), feed.TimeToLive);
+        Assert.Equal([0, 1], feed.SkipHours);
+    }
+
+    [Fact]
     public void Rss_author_email_with_name_gives_the_name()
     {
         Assert.Equal("Lawyer Boyer", Parsing.Rss.RssAdapter.NameFromRssAuthor("lawyer@boyer.net (Lawyer Boyer)"));

@@ -15,6 +15,10 @@ public sealed record ParsedFeed
     public IReadOnlyList<string> Hubs { get; init; } = [];
     /// <summary>The rel="next" link of a paged feed (RFC 5005), if any.</summary>
     public string? NextUrl { get; init; }
+    /// <summary>RSS &lt;ttl&gt;: how long the publisher says the feed may be cached.</summary>
+    public TimeSpan? TimeToLive { get; init; }
+    /// <summary>RSS &lt;skipHours&gt;: hours (UTC, 0–23) in which the publisher asks not to be polled.</summary>
+    public IReadOnlyList<int> SkipHours { get; init; } = [];
     public IReadOnlyList<ParsedEntry> Entries { get; init; } = [];
     public IReadOnlyList<string> Warnings { get; init; } = [];
 }

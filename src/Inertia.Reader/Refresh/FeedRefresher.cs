@@ -136,11 +136,16 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 await using var connection = await database.OpenAsync(cancellationToken);
                 await using var tx = await connection.BeginTransactionAsync(cancellationToken);
                 var result = await EntryStore.WriteAsync(connection, tx, feed.Id, plan, now);
+                var recent = await connection.ExecuteScalarAsync<int>(
+                    "SELECT COUNT(*) FROM entries WHERE feed_id = @id AND COALESCE(published_at, created_at) > @since",
+                    new { id = feed.Id, since = now - (long)FetchInterval.Window.TotalSeconds }, tx);
+                var interval = FetchInterval.Next(recent, parsed.Feed.TimeToLive, fetched.FreshFor, MinInterval, MaxInterval);
+                var nextAt = FetchInterval.AvoidSkipHours(DateTimeOffset.FromUnixTimeSeconds(now) + interval, parsed.Feed.SkipHours).ToUnixTimeSeconds();
                 await connection.ExecuteAsync(
                     """
                     UPDATE feeds SET title = COALESCE(@title, title), site_url = COALESCE(@siteUrl, site_url), icon_url = COALESCE(@iconUrl, icon_url),
                         etag = @etag, last_modified = @lastModified, error_count = 0, last_error = NULL, last_fetched_at = @now,
-                        next_fetch_at = @next, lease_owner = NULL, lease_until = NULL
+                        next_fetch_at = @next, interval_seconds = @interval, lease_owner = NULL, lease_until = NULL
                     WHERE id = @id
                     """,
                     new
@@ -152,7 +157,8 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                         etag = fetched.ETag,
                         lastModified = fetched.LastModified,
                         now,
-                        next = now + NextInterval(feed, fetched),
+                        next = nextAt,
+                        interval = (int)interval.TotalSeconds,
                     }, tx);
                 await MoveIfPermanentAsync(connection, tx, feed, fetched);
                 await tx.CommitAsync(cancellationToken);

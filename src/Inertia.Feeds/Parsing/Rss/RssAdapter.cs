@@ -65,8 +65,28 @@ internal static class RssAdapter
                 ?? ctx.Date(FeedContext.First(ch, "updated", XmlNamespaces.Atom10)),
             Hubs = hubs,
             NextUrl = next,
+            TimeToLive = FeedContext.Long(ctx.TrimmedText(Core(ch, "ttl"))) is long minutes and > 0 and < 525_600 ? TimeSpan.FromMinutes(minutes) : null,
+            SkipHours = SkipHours(ctx, Core(ch, "skipHours")),
             Entries = entries.ToList(),
         };
+    }
+
+    private static IReadOnlyList<int> SkipHours(FeedContext ctx, XmlElementNode? skipHours)
+    {
+        if (skipHours is null)
+        {
+            return [];
+        }
+        var hours = new List<int>();
+        foreach (var h in skipHours.Elements())
+        {
+            // RSS 2.0 numbers hours 0–23; some feeds write 24 for midnight
+            if (h.LocalName == "hour" && FeedContext.Long(ctx.TrimmedText(h)) is long n and >= 0 and <= 24 && !hours.Contains((int)(n % 24)))
+            {
+                hours.Add((int)(n % 24));
+            }
+        }
+        return hours;
     }
 
     private static string? Version(FeedContext ctx, XmlElementNode root)
