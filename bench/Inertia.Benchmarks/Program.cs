@@ -8,6 +8,18 @@ using Inertia.Feeds.Parsing;
 // Parse-throughput benchmark: Inertia's parser against CodeHollow.FeedReader, System.ServiceModel.Syndication and a bare XmlReader
 // read-through, on the same generated corpus, in one process. Each library is measured only on the documents it can read,
 // and Inertia is measured again on exactly that subset so each comparison is like for like.
+if (args.Length > 0 && args[0] == "farm")
+{
+    // dotnet Inertia.Benchmarks.dll farm FEEDS PORT   — serves until killed
+    await FeedFarm.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
+    return;
+}
+if (args.Length > 0 && args[0] == "farm-opml")
+{
+    Console.Write(FeedFarm.Opml(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], System.Globalization.CultureInfo.InvariantCulture) : 240;
 var rounds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 7;
 System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);

@@ -7,8 +7,9 @@ namespace Inertia.Reader.Storage;
 public sealed record SearchHit(long EntryId, long FeedId, string? Title, string? Url);
 
 /// <summary>
-/// One search over both providers: SQLite FTS5 trigram (any substring of three or more characters) with a LIKE path for
-/// shorter queries, PostgreSQL pg_trgm with ILIKE. Every word of the query must occur; newest entries first.
+/// One search over both providers, over the plain text ingest writes to entries.search_text: SQLite narrows with its FTS5
+/// trigram index (words of three characters or more) and confirms with LIKE; PostgreSQL's pg_trgm index serves ILIKE directly.
+/// Every word of the query must occur; newest entries first.
 /// Search covers the entries of the feeds the user subscribes to.
 /// </summary>
 public static class EntrySearch
@@ -22,29 +23,22 @@ public static class EntrySearch
             return [];
         }
         var parameters = new DynamicParameters(new { userId, limit });
-        string filter;
-        if (provider == DatabaseProvider.Postgres)
+        // every word must occur as a substring (case-insensitive for ASCII); LIKE confirms what the index narrows
+        var like = provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
+        var filter = string.Join(" AND ", words.Select((w, i) =>
         {
-            filter = string.Join(" AND ", words.Select((w, i) =>
+            parameters.Add($"w{i}", "%" + EscapeLike(w) + "%");
+            return $"e.search_text {like} @w{i} ESCAPE '\\'";
+        }));
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var trigrams = words.SelectMany(Trigrams).Distinct(StringComparer.Ordinal).Take(64).ToList();
+            if (trigrams.Count > 0)
             {
-                parameters.Add($"w{i}", "%" + EscapeLike(w) + "%");
-                return $"e.search_text ILIKE @w{i}";
-            }));
-        }
-        else if (words.All(w => w.Length >= 3))
-        {
-            // each word as an FTS5 string literal: quotes doubled, so no query syntax can be injected
-            parameters.Add("match", string.Join(" ", words.Select(w => "\"" + w.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
-            filter = "e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match)";
-        }
-        else
-        {
-            // trigram cannot match fewer than three characters: scan, but only the user's feeds
-            filter = string.Join(" AND ", words.Select((w, i) =>
-            {
-                parameters.Add($"w{i}", "%" + EscapeLike(w) + "%");
-                return $"(COALESCE(e.title, '') || ' ' || COALESCE(e.author, '') || ' ' || COALESCE(e.content, e.summary, '')) LIKE @w{i} ESCAPE '\\'";
-            }));
+                // each trigram as an FTS5 string literal, quotes doubled, so no query syntax can be injected
+                parameters.Add("match", string.Join(" AND ", trigrams.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
+                filter = "e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match) AND " + filter;
+            }
         }
         var rows = await connection.QueryAsync<(long EntryId, long FeedId, string? Title, string? Url)>(
             $"""
@@ -55,6 +49,16 @@ public static class EntrySearch
             LIMIT @limit
             """, parameters);
         return [.. rows.Select(r => new SearchHit(r.EntryId, r.FeedId, r.Title, r.Url))];
+    }
+
+    // the trigram tokenizer folds case; words shorter than three characters have none and rely on LIKE alone
+    private static IEnumerable<string> Trigrams(string word)
+    {
+        var w = word.ToLowerInvariant();
+        for (var i = 0; i + 3 <= w.Length; i++)
+        {
+            yield return w.Substring(i, 3);
+        }
     }
 
     private static string EscapeLike(string word) =>

@@ -60,7 +60,7 @@ public static class EntryStore
                     """
                     UPDATE entries SET url = @Url, title = @Title, author = @Author, published_at = @Published, updated_at = @Updated,
                         summary = @Summary, content = @Content, image_url = @ImageUrl, categories = @Categories, enclosures = @Enclosures,
-                        content_hash = @Hash
+                        content_hash = @Hash, search_text = @SearchText
                     WHERE feed_id = @FeedId AND key = @Key
                     """, Row(feedId, entry, hash, now), transaction);
                 updated++;
@@ -69,9 +69,9 @@ public static class EntryStore
             var affected = await connection.ExecuteAsync(
                 """
                 INSERT INTO entries (feed_id, key, url, title, author, published_at, updated_at, summary, content, image_url,
-                    categories, enclosures, content_hash, created_at)
+                    categories, enclosures, content_hash, created_at, search_text)
                 VALUES (@FeedId, @Key, @Url, @Title, @Author, @Published, @Updated, @Summary, @Content, @ImageUrl,
-                    @Categories, @Enclosures, @Hash, @Now)
+                    @Categories, @Enclosures, @Hash, @Now, @SearchText)
                 ON CONFLICT (feed_id, key) DO NOTHING
                 """, Row(feedId, entry, hash, now), transaction);
             if (affected > 0)
@@ -102,5 +102,15 @@ public static class EntryStore
         Enclosures = e.Enclosures.Count == 0 ? null : JsonSerializer.Serialize(e.Enclosures),
         Hash = hash,
         Now = now,
+        SearchText = SearchText(e),
     };
+
+    /// <summary>What search looks in: title, author and the text (not the markup) of the content, capped.</summary>
+    public static string SearchText(ParsedEntry e)
+    {
+        var text = string.Join(' ', e.Title, e.Author, Feeds.Text.PlainText.FromHtml(e.Content ?? e.Summary));
+        return text.Length > MaxSearchText ? text[..MaxSearchText] : text;
+    }
+
+    private const int MaxSearchText = 32 * 1024;
 }
