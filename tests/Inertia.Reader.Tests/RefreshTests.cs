@@ -12,27 +12,8 @@ namespace Inertia.Reader.Tests;
 
 /// <summary>Import, refresh and re-refresh against a real feed server, on SQLite and PostgreSQL.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class RefreshTests(PostgresServer postgres) : IDisposable
+public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgres)
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("inertia-refresh-").FullName;
-
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private async Task<Database> NewDatabaseAsync(DatabaseProvider provider)
-    {
-        var db = new Database(provider == DatabaseProvider.Postgres
-            ? new DatabaseOptions { Provider = provider, ConnectionString = postgres.CreateDatabase() }
-            : new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={Path.Combine(_directory, Guid.NewGuid() + ".db")}" });
-        await Migrator.MigrateAsync(db);
-        return db;
-    }
-
     private static FeedFetcher Fetcher() => new ServiceCollection()
         .AddFeedFetching(new FetchOptions { AllowPrivateNetworks = true, RetryAttempts = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5) })
         .BuildServiceProvider().GetRequiredService<FeedFetcher>();
@@ -69,7 +50,7 @@ public sealed class RefreshTests(PostgresServer postgres) : IDisposable
     public async Task A_refresh_ingests_new_entries_and_a_second_one_is_all_304_with_nothing_new(DatabaseProvider provider)
     {
         await using var server = await FarmAsync(10);
-        await using var db = await NewDatabaseAsync(provider);
+        await using var db = await NewMigratedDatabaseAsync(provider);
         long userId;
         await using (var c = await db.OpenAsync())
         {
@@ -102,7 +83,7 @@ public sealed class RefreshTests(PostgresServer postgres) : IDisposable
     {
         const int feeds = 200;
         await using var server = await FarmAsync(feeds);
-        await using var db = await NewDatabaseAsync(DatabaseProvider.Postgres);
+        await using var db = await NewMigratedDatabaseAsync(DatabaseProvider.Postgres);
         await using (var c = await db.OpenAsync())
         {
             foreach (var i in Enumerable.Range(0, feeds))
@@ -121,7 +102,7 @@ public sealed class RefreshTests(PostgresServer postgres) : IDisposable
     [MemberData(nameof(Providers))]
     public async Task Importing_ten_thousand_outlines_reports_the_broken_ones_and_a_second_import_adds_nothing(DatabaseProvider provider)
     {
-        await using var db = await NewDatabaseAsync(provider);
+        await using var db = await NewMigratedDatabaseAsync(provider);
         long userId;
         await using (var c = await db.OpenAsync())
         {

@@ -5,26 +5,13 @@ using Inertia.Reader.Storage;
 namespace Inertia.Reader.Tests;
 
 [Collection(PostgresCollection.Name)]
-public sealed class RetentionTests(PostgresServer postgres) : IDisposable
+public sealed class RetentionTests(PostgresServer postgres) : ProviderTest(postgres)
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("inertia-retention-").FullName;
-
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Removes_old_read_entries_and_the_surplus_but_never_starred_or_unread_ones(DatabaseProvider provider)
     {
-        await using var db = new Database(provider == DatabaseProvider.Postgres
-            ? new DatabaseOptions { Provider = provider, ConnectionString = postgres.CreateDatabase() }
-            : new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={Path.Combine(_directory, Guid.NewGuid() + ".db")}" });
-        await Migrator.MigrateAsync(db);
+        await using var db = await NewMigratedDatabaseAsync(provider);
         await using var c = await db.OpenAsync();
         var ann = (await UserStore.AddAsync(c, "ann", "pw", false, 1))!.Value;
         await SubscriptionStore.SubscribeAsync(c, null, ann, "https://f.example/rss", null, null, null, 1);

@@ -4,28 +4,15 @@ using Inertia.Reader.Storage;
 namespace Inertia.Reader.Tests;
 
 [Collection(PostgresCollection.Name)]
-public sealed class SearchTests(PostgresServer postgres) : IDisposable
+public sealed class SearchTests(PostgresServer postgres) : ProviderTest(postgres)
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("inertia-search-").FullName;
-
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
     private static ParsedEntry Entry(string key, string title, string content) => new() { Key = key, Title = title, Content = content };
 
     [Theory]
     [MemberData(nameof(Providers))]
     public async Task Finds_chinese_substrings_of_any_length_english_words_and_only_the_users_feeds(DatabaseProvider provider)
     {
-        await using var db = new Database(provider == DatabaseProvider.Postgres
-            ? new DatabaseOptions { Provider = provider, ConnectionString = postgres.CreateDatabase() }
-            : new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={Path.Combine(_directory, Guid.NewGuid() + ".db")}" });
-        await Migrator.MigrateAsync(db);
+        await using var db = await NewMigratedDatabaseAsync(provider);
         await using var c = await db.OpenAsync();
         var ann = (await UserStore.AddAsync(c, "ann", "pw", false, 1))!.Value;
         await SubscriptionStore.SubscribeAsync(c, null, ann, "https://mine.example/rss", null, null, null, 1);

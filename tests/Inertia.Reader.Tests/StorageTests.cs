@@ -7,22 +7,8 @@ namespace Inertia.Reader.Tests;
 
 /// <summary>The same storage behaviour, checked on SQLite and on a real PostgreSQL.</summary>
 [Collection(PostgresCollection.Name)]
-public sealed class StorageTests(PostgresServer postgres) : IDisposable
+public sealed class StorageTests(PostgresServer postgres) : ProviderTest(postgres)
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("inertia-sqlite-").FullName;
-
-    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
-    }
-
-    private Database NewDatabase(DatabaseProvider provider) => new(provider == DatabaseProvider.Postgres
-        ? new DatabaseOptions { Provider = provider, ConnectionString = postgres.CreateDatabase() }
-        : new DatabaseOptions { Provider = provider, ConnectionString = $"Data Source={Path.Combine(_directory, Guid.NewGuid() + ".db")}" });
-
     private static ParsedEntry Entry(string key, string title, string content = "<p>body</p>") =>
         new() { Key = key, Id = key, Title = title, Content = content, Url = $"https://e.example/{key}", Published = DateTimeOffset.FromUnixTimeSeconds(1_781_344_800) };
 
