@@ -82,6 +82,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         await WriteLockAsync(cancellationToken);
         try
         {
+            await ReleaseLeasesOfDeadProcessesAsync(connection, now);
             var rows = await connection.QueryAsync<(long Id, string Url, string? ETag, string? LastModified, int ErrorCount, int IntervalSeconds)>(
                 $"""
                 UPDATE feeds SET lease_owner = @owner, lease_until = @until
@@ -96,6 +97,39 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         finally
         {
             WriteUnlock();
+        }
+    }
+
+    /// <summary>
+    /// A process killed mid-refresh leaves its leases behind until they expire. When the owner ran on this machine and its
+    /// process is gone, its leases are released at once, so a restarted refresh resumes instead of waiting out the lease.
+    /// </summary>
+    private async Task ReleaseLeasesOfDeadProcessesAsync(System.Data.Common.DbConnection connection, long now)
+    {
+        var prefix = Environment.MachineName + ":";
+        var owners = await connection.QueryAsync<string>(
+            "SELECT DISTINCT lease_owner FROM feeds WHERE lease_until >= @now AND lease_owner IS NOT NULL", new { now });
+        foreach (var owner in owners)
+        {
+            var parts = owner.Split(':');
+            if (!owner.StartsWith(prefix, StringComparison.Ordinal) || owner == _owner || parts.Length < 3 || !int.TryParse(parts[1], out var pid) || ProcessIsAlive(pid))
+            {
+                continue;
+            }
+            await connection.ExecuteAsync("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @owner", new { owner });
+        }
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
