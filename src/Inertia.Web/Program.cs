@@ -17,6 +17,7 @@ public static class Program
             ImportExportCommands.Import(),
             ImportExportCommands.Export(),
             RefreshCommand.Create(),
+            SubscribeCommand.Create(),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

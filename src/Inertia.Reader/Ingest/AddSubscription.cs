@@ -1,0 +1,46 @@
+using Inertia.Feeds.Charsets;
+using Inertia.Feeds.Discovery;
+using Inertia.Feeds.Parsing;
+using Inertia.Feeds.Text;
+using Inertia.Reader.Fetching;
+using Inertia.Reader.Storage;
+
+namespace Inertia.Reader.Ingest;
+
+/// <summary>What adding a URL did: subscribed to a feed, or found a page whose feeds are offered to choose from, or why not.</summary>
+public sealed record AddSubscriptionResult(string? SubscribedTo, bool AlreadySubscribed, IReadOnlyList<DiscoveredFeed> Candidates, string? Error);
+
+/// <summary>
+/// Adds a subscription from whatever URL a user has: a feed is subscribed to at once (at the address it permanently moved
+/// to, if it did); an HTML page is searched for feeds, which are offered rather than guessed between.
+/// </summary>
+public static class AddSubscription
+{
+    public static async Task<AddSubscriptionResult> AddAsync(Database database, FeedFetcher fetcher, long userId, string url,
+        string? category = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+    {
+        if (!Uri.TryCreate(url.Trim(), UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return new AddSubscriptionResult(null, false, [], $"'{url}' is not an http(s) URL");
+        }
+        var fetched = await fetcher.FetchAsync(uri, cancellationToken: cancellationToken);
+        if (fetched.Outcome != FetchOutcome.Fetched)
+        {
+            return new AddSubscriptionResult(null, false, [], $"{uri}: {fetched.Reason}");
+        }
+        var feedUrl = (fetched.MovedPermanentlyTo ?? uri).ToString();
+        var parsed = FeedParser.Parse(fetched.Body!, new FeedParseOptions { DocumentUrl = feedUrl, ContentType = fetched.ContentType });
+        if (parsed.Feed is { } feed)
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            var now = (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds();
+            var added = await SubscriptionStore.SubscribeAsync(connection, null, userId, feedUrl, category, null, feed.SiteUrl, now);
+            return new AddSubscriptionResult(feedUrl, !added, [], null);
+        }
+        var html = DocumentDecoder.Decode(fetched.Body!, fetched.ContentType, new ParseDiagnostics(null)).Text;
+        var candidates = FeedDiscovery.Find(html, feedUrl);
+        return candidates.Count == 0
+            ? new AddSubscriptionResult(null, false, [], $"{uri} is neither a feed nor a page that links to one")
+            : new AddSubscriptionResult(null, false, candidates, null);
+    }
+}
