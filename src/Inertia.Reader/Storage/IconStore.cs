@@ -1,0 +1,29 @@
+using System.Data.Common;
+using Dapper;
+using Inertia.Reader.Content;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>Feed icons: which feeds lack one, save one, read one.</summary>
+public static class IconStore
+{
+    /// <summary>Feeds with a site URL and no icon yet: (feed id, site URL).</summary>
+    public static async Task<IReadOnlyList<(long FeedId, string SiteUrl)>> MissingAsync(DbConnection connection, int limit) =>
+        [.. await connection.QueryAsync<(long, string)>(
+            "SELECT f.id, f.site_url FROM feeds f WHERE f.site_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM icons i WHERE i.feed_id = f.id) ORDER BY f.id LIMIT @limit",
+            new { limit })];
+
+    public static Task SaveAsync(DbConnection connection, long feedId, SiteIcon icon, long now) =>
+        connection.ExecuteAsync(
+            """
+            INSERT INTO icons (feed_id, url, content_type, data, fetched_at) VALUES (@feedId, @Url, @ContentType, @Data, @now)
+            ON CONFLICT (feed_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, data = excluded.data, fetched_at = excluded.fetched_at
+            """, new { feedId, icon.Url, icon.ContentType, icon.Data, now });
+
+    public static async Task<SiteIcon?> GetAsync(DbConnection connection, long feedId)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(string Url, string ContentType, byte[] Data)?>(
+            "SELECT url, content_type, data FROM icons WHERE feed_id = @feedId", new { feedId });
+        return row is { } r ? new SiteIcon(r.Url, r.ContentType, r.Data) : null;
+    }
+}
