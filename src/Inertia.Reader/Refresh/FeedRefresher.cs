@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Dapper;
 using Inertia.Feeds.Html;
+using Inertia.Reader.Content;
 using Inertia.Feeds.Parsing;
 using Inertia.Reader.Fetching;
 using Inertia.Reader.Storage;
@@ -19,6 +20,9 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
     // SQLite has one writer: writes queue here instead of spinning on busy_timeout
     private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Extracts articles for subscriptions that ask for full content; none, and the option is ignored.</summary>
+    public FullContent? FullContent { get; init; }
 
     public int Concurrency { get; init; } = 16;
     public int PerHost { get; init; } = 2;
@@ -159,10 +163,17 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 return new Outcome(FetchOutcome.Failed, 0, 0);
             }
             WritePlan plan;
+            bool wantsFullContent;
             await using (var reader = await database.OpenAsync(cancellationToken))
             {
                 // sanitizing is the expensive step: only new and changed entries, and outside the writer
                 plan = (await EntryStore.PlanAsync(reader, null, feed.Id, parsed.Feed.Entries)).Prepare(e => EntryHtml.Sanitize(e));
+                wantsFullContent = await reader.ExecuteScalarAsync<long>(
+                    "SELECT COUNT(*) FROM subscriptions WHERE feed_id = @id AND fetch_full_content", new { id = feed.Id }) > 0;
+            }
+            if (wantsFullContent && FullContent is not null)
+            {
+                plan = await WithFullContentAsync(plan, cancellationToken);
             }
             await WriteLockAsync(cancellationToken);
             try
@@ -237,6 +248,18 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         }
         await RecordFailureAsync(feed, fetched.Reason ?? "failed", fetched.RetryAfter, now, cancellationToken);
         return new Outcome(FetchOutcome.Failed, 0, 0);
+    }
+
+    // new entries only: an article page is fetched once, and the extract is kept with the entry like any content
+    private async Task<WritePlan> WithFullContentAsync(WritePlan plan, CancellationToken cancellationToken)
+    {
+        var writes = new List<PlannedWrite>(plan.Writes.Count);
+        foreach (var write in plan.Writes)
+        {
+            var extracted = write.IsNew && write.Entry.Url is { } url ? await FullContent!.ExtractAsync(url, cancellationToken) : null;
+            writes.Add(extracted is null ? write : write with { Entry = write.Entry with { Content = extracted } });
+        }
+        return plan with { Writes = writes };
     }
 
     private async Task RecordFailureAsync(ClaimedFeed feed, string reason, TimeSpan? retryAfter, long now, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Inertia.Reader.Content;
 using Inertia.Reader.Refresh;
 
 namespace Inertia.Web.Cli;
@@ -13,7 +14,8 @@ public static class RefreshCommand
         command.SetAction((result, ct) => Engine.GuardAsync("refresh", async () =>
         {
             await using var database = await Engine.OpenDatabaseAsync(ct);
-            var refresher = new FeedRefresher(database, Engine.CreateFetcher(Engine.FetchOptionsFromEnvironment()));
+            var fetcher = Engine.CreateFetcher(Engine.FetchOptionsFromEnvironment());
+            var refresher = new FeedRefresher(database, fetcher) { FullContent = new FullContent(fetcher) };
             var summary = await refresher.RefreshAllAsync(result.GetValue(feed), ct);
             Console.WriteLine(summary.ToString());
             return 0;
