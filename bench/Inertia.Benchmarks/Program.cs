@@ -14,6 +14,15 @@ if (args.Length > 0 && args[0] == "farm")
     await FeedFarm.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), CancellationToken.None);
     return;
 }
+if (args.Length > 0 && args[0] == "storage")
+{
+    // dotnet Inertia.Benchmarks.dll storage sqlite|postgres [CONNECTION STRING]
+    var options = args[1] == "postgres"
+        ? new Inertia.Reader.Storage.DatabaseOptions { Provider = Inertia.Reader.Storage.DatabaseProvider.Postgres, ConnectionString = args[2] }
+        : new Inertia.Reader.Storage.DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(Path.GetTempPath(), $"inertia-scale-{Guid.NewGuid():N}.db")}" };
+    await StorageScale.RunAsync(options);
+    return;
+}
 if (args.Length > 0 && args[0] == "farm-opml")
 {
     Console.Write(FeedFarm.Opml(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)));
