@@ -216,34 +216,16 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         }
         if (fetched.Outcome == FetchOutcome.NotModified)
         {
-            await WriteLockAsync(cancellationToken);
-            try
-            {
-                await using var connection = await database.OpenAsync(cancellationToken);
-                await connection.ExecuteAsync(
-                    "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
-                    new { id = feed.Id, now, next = now + NextInterval(feed, fetched) });
-            }
-            finally
-            {
-                WriteUnlock();
-            }
+            await WriteAsync(
+                "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+                new { id = feed.Id, now, next = now + NextInterval(feed, fetched) }, cancellationToken);
             return new Outcome(FetchOutcome.NotModified, 0, 0);
         }
         if (fetched.Outcome == FetchOutcome.Gone)
         {
-            await WriteLockAsync(cancellationToken);
-            try
-            {
-                await using var connection = await database.OpenAsync(cancellationToken);
-                await connection.ExecuteAsync(
-                    "UPDATE feeds SET disabled_reason = @reason, last_error = @reason, last_fetched_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id",
-                    new { id = feed.Id, reason = fetched.Reason, now });
-            }
-            finally
-            {
-                WriteUnlock();
-            }
+            await WriteAsync(
+                "UPDATE feeds SET disabled_reason = @reason, last_error = @reason, last_fetched_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+                new { id = feed.Id, reason = fetched.Reason, now }, cancellationToken);
             return new Outcome(FetchOutcome.Gone, 0, 0);
         }
         await RecordFailureAsync(feed, fetched.Reason ?? "failed", fetched.RetryAfter, now, cancellationToken);
@@ -267,13 +249,19 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         // back off exponentially with each consecutive failure, up to the ceiling; a server's Retry-After wins if longer
         var backoff = Math.Min(MaxInterval.TotalSeconds, MinInterval.TotalSeconds * Math.Pow(2, Math.Min(feed.ErrorCount, 16)));
         var wait = Math.Max(backoff, retryAfter?.TotalSeconds ?? 0);
+        await WriteAsync(
+            "UPDATE feeds SET error_count = error_count + 1, last_error = @reason, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+            new { id = feed.Id, reason, now, next = now + (long)wait }, cancellationToken);
+    }
+
+    /// <summary>One statement through the writer (SQLite's single writer is queued for here).</summary>
+    private async Task WriteAsync(string sql, object args, CancellationToken cancellationToken)
+    {
         await WriteLockAsync(cancellationToken);
         try
         {
             await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(
-                "UPDATE feeds SET error_count = error_count + 1, last_error = @reason, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
-                new { id = feed.Id, reason, now, next = now + (long)wait });
+            await connection.ExecuteAsync(sql, args);
         }
         finally
         {

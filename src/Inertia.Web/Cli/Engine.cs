@@ -23,6 +23,18 @@ public static class Engine
     public static FeedFetcher CreateFetcher(FetchOptions options) =>
         new ServiceCollection().AddFeedFetching(options).BuildServiceProvider().GetRequiredService<FeedFetcher>();
 
+    /// <summary>The id of the user with this name, or null after saying on stderr that there is none.</summary>
+    public static async Task<long?> FindUserAsync(Database database, string name, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        var id = await UserStore.FindAsync(connection, name);
+        if (id is null)
+        {
+            Console.Error.WriteLine($"inertia: no user named '{name}' (add one with: inertia user add {name} --password …)");
+        }
+        return id;
+    }
+
     /// <summary>Runs a command body, turning the failures an operator can cause into a one-line message and exit 1.</summary>
     public static async Task<int> GuardAsync(string command, Func<Task<int>> body)
     {

@@ -20,7 +20,7 @@ public static class ImportExportCommands
             var bytes = await File.ReadAllBytesAsync(result.GetValue(file)!, ct);
             var text = DocumentDecoder.Decode(bytes, null, new ParseDiagnostics(null)).Text;
             await using var database = await Engine.OpenDatabaseAsync(ct);
-            var userId = await FindUserAsync(database, result.GetValue(user)!, ct);
+            var userId = await Engine.FindUserAsync(database, result.GetValue(user)!, ct);
             if (userId is null)
             {
                 return 1;
@@ -40,7 +40,7 @@ public static class ImportExportCommands
         {
             await using var database = await Engine.OpenDatabaseAsync(ct);
             var userName = result.GetValue(user)!;
-            var userId = await FindUserAsync(database, userName, ct);
+            var userId = await Engine.FindUserAsync(database, userName, ct);
             if (userId is null)
             {
                 return 1;
@@ -56,16 +56,5 @@ public static class ImportExportCommands
             return 0;
         }));
         return command;
-    }
-
-    private static async Task<long?> FindUserAsync(Database database, string name, CancellationToken ct)
-    {
-        await using var connection = await database.OpenAsync(ct);
-        var id = await UserStore.FindAsync(connection, name);
-        if (id is null)
-        {
-            Console.Error.WriteLine($"inertia: no user named '{name}' (add one with: inertia user add {name} --password …)");
-        }
-        return id;
     }
 }

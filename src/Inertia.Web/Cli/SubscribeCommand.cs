@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Inertia.Reader.Ingest;
-using Inertia.Reader.Storage;
 
 namespace Inertia.Web.Cli;
 
@@ -16,14 +15,9 @@ public static class SubscribeCommand
         command.SetAction((result, ct) => Engine.GuardAsync("subscribe", async () =>
         {
             await using var database = await Engine.OpenDatabaseAsync(ct);
-            long? userId;
-            await using (var connection = await database.OpenAsync(ct))
-            {
-                userId = await UserStore.FindAsync(connection, result.GetValue(user)!);
-            }
+            var userId = await Engine.FindUserAsync(database, result.GetValue(user)!, ct);
             if (userId is null)
             {
-                Console.Error.WriteLine($"inertia subscribe: no user named '{result.GetValue(user)}'");
                 return 1;
             }
             var outcome = await AddSubscription.AddAsync(database, Engine.CreateFetcher(Engine.FetchOptionsFromEnvironment()), userId.Value,
