@@ -78,6 +78,35 @@ public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgre
         Assert.Equal(2, server.HitsOn("/feed/3")); // once 200, once 304
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_permanent_move_is_followed_after_two_fetches_in_a_row_and_a_temporary_one_never(DatabaseProvider provider)
+    {
+        await using var server = await FeedServer.StartAsync(app =>
+        {
+            app.MapGet("/old", () => Results.Redirect("/new", permanent: true));
+            app.MapGet("/temp", () => Results.Redirect("/new2", permanent: false));
+            app.MapGet("/new", () => Results.Text(Rss(1, 1), "application/rss+xml"));
+            app.MapGet("/new2", () => Results.Text(Rss(2, 1), "application/rss+xml"));
+        });
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        await using (var c = await db.OpenAsync())
+        {
+            await FeedStore.EnsureAsync(c, null, server.Url("/old").ToString(), 1);
+            await FeedStore.EnsureAsync(c, null, server.Url("/temp").ToString(), 1);
+        }
+        var refresher = new FeedRefresher(db, Fetcher());
+        async Task<string[]> Urls()
+        {
+            await using var c = await db.OpenAsync();
+            return [.. await c.QueryAsync<string>("SELECT url FROM feeds ORDER BY id")];
+        }
+        await refresher.RefreshAllAsync();
+        Assert.Equal([server.Url("/old").ToString(), server.Url("/temp").ToString()], await Urls());
+        await refresher.RefreshAllAsync();
+        Assert.Equal([server.Url("/new").ToString(), server.Url("/temp").ToString()], await Urls());
+    }
+
     [Fact]
     public async Task Two_refreshers_on_one_postgres_fetch_each_feed_exactly_once()
     {

@@ -205,7 +205,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                         next = nextAt,
                         interval = (int)interval.TotalSeconds,
                     }, tx);
-                await MoveIfPermanentAsync(connection, tx, feed, fetched);
+                await TrackMoveAsync(connection, tx, feed.Id, fetched);
                 await tx.CommitAsync(cancellationToken);
                 return new Outcome(FetchOutcome.Fetched, result.Inserted, result.Updated);
             }
@@ -216,9 +216,19 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         }
         if (fetched.Outcome == FetchOutcome.NotModified)
         {
-            await WriteAsync(
-                "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
-                new { id = feed.Id, now, next = now + NextInterval(feed, fetched) }, cancellationToken);
+            await WriteLockAsync(cancellationToken);
+            try
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                await connection.ExecuteAsync(
+                    "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+                    new { id = feed.Id, now, next = now + NextInterval(feed, fetched) });
+                await TrackMoveAsync(connection, null, feed.Id, fetched);
+            }
+            finally
+            {
+                WriteUnlock();
+            }
             return new Outcome(FetchOutcome.NotModified, 0, 0);
         }
         if (fetched.Outcome == FetchOutcome.Gone)
@@ -269,16 +279,26 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         }
     }
 
-    private static async Task MoveIfPermanentAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction tx, ClaimedFeed feed, FetchResult fetched)
+    /// <summary>
+    /// Follows a permanent move only once it is seen on two fetches in a row; any fetch without it forgets it. The URL changes
+    /// only when no other feed has the new one already.
+    /// </summary>
+    private static async Task TrackMoveAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, long feedId, FetchResult fetched)
     {
         if (fetched.MovedPermanentlyTo is not { } moved)
         {
+            await connection.ExecuteAsync("UPDATE feeds SET moved_to = NULL, moved_count = 0 WHERE id = @feedId AND moved_to IS NOT NULL", new { feedId }, tx);
             return;
         }
-        // only when no other feed already has that URL: two subscriptions to one feed are merged by a later clean-up, not here
+        var url = moved.ToString();
         await connection.ExecuteAsync(
-            "UPDATE feeds SET url = @url WHERE id = @id AND NOT EXISTS (SELECT 1 FROM feeds WHERE url = @url)",
-            new { url = moved.ToString(), id = feed.Id }, tx);
+            "UPDATE feeds SET moved_count = CASE WHEN moved_to = @url THEN moved_count + 1 ELSE 1 END, moved_to = @url WHERE id = @feedId",
+            new { url, feedId }, tx);
+        await connection.ExecuteAsync(
+            """
+            UPDATE feeds SET url = moved_to, moved_to = NULL, moved_count = 0
+            WHERE id = @feedId AND moved_count >= 2 AND NOT EXISTS (SELECT 1 FROM feeds other WHERE other.url = @url)
+            """, new { url, feedId }, tx);
     }
 
     // the feed's own interval within bounds, stretched by what the server says stays fresh
