@@ -3,7 +3,6 @@ using Inertia.Reader.Ingest;
 using Inertia.Reader.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Reader.Tests;
 
@@ -27,7 +26,7 @@ public sealed class AddSubscriptionTests(PostgresServer postgres) : ProviderTest
         {
             userId = (await UserStore.AddAsync(c, "ann", "pw", false, 1))!.Value;
         }
-        var fetcher = new ServiceCollection().AddFeedFetching(new FetchOptions { AllowPrivateNetworks = true }).BuildServiceProvider().GetRequiredService<FeedFetcher>();
+        var fetcher = FetchingServices.CreateFetcher(new FetchOptions { AllowPrivateNetworks = true });
 
         var page = await AddSubscription.AddAsync(db, fetcher, userId, server.Url("/blog/").ToString());
         Assert.Null(page.SubscribedTo);

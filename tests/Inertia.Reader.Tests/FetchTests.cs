@@ -4,7 +4,6 @@ using Inertia.Feeds.Parsing;
 using Inertia.Reader.Fetching;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Reader.Tests;
 
@@ -22,12 +21,7 @@ public sealed class FetchTests
         MaxBodyBytes = 1024 * 1024,
     };
 
-    private static FeedFetcher Fetcher(FetchOptions? options = null)
-    {
-        var services = new ServiceCollection();
-        services.AddFeedFetching(options ?? s_fast);
-        return services.BuildServiceProvider().GetRequiredService<FeedFetcher>();
-    }
+    private static FeedFetcher Fetcher(FetchOptions? options = null) => FetchingServices.CreateFetcher(options ?? s_fast);
 
     [Fact]
     public async Task A_second_fetch_with_the_validators_gets_304_and_no_body()

@@ -5,7 +5,6 @@ using Inertia.Reader.Refresh;
 using Inertia.Reader.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Reader.Tests;
 
@@ -32,7 +31,7 @@ public sealed class FullContentTests(PostgresServer postgres) : ProviderTest(pos
                 "application/rss+xml"));
             app.MapGet("/article/1", () => Results.Content(s_article, "text/html"));
         });
-        var fetcher = new ServiceCollection().AddFeedFetching(new FetchOptions { AllowPrivateNetworks = true }).BuildServiceProvider().GetRequiredService<FeedFetcher>();
+        var fetcher = FetchingServices.CreateFetcher(new FetchOptions { AllowPrivateNetworks = true });
         await using var db = await NewMigratedDatabaseAsync(provider);
         await using (var c = await db.OpenAsync())
         {

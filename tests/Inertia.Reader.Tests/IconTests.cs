@@ -3,7 +3,6 @@ using Inertia.Reader.Fetching;
 using Inertia.Reader.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Reader.Tests;
 
@@ -51,7 +50,7 @@ public sealed class IconTests(PostgresServer postgres) : ProviderTest(postgres)
             app.MapGet("/favicon.ico", () => Results.Bytes(s_ico, "text/plain"));
             app.MapGet("/bare/", () => Results.Content("<html></html>", "text/html"));
         });
-        var icons = new IconFetcher(new ServiceCollection().AddFeedFetching(new FetchOptions { AllowPrivateNetworks = true }).BuildServiceProvider().GetRequiredService<FeedFetcher>());
+        var icons = new IconFetcher(FetchingServices.CreateFetcher(new FetchOptions { AllowPrivateNetworks = true }));
 
         var linked = await icons.FetchAsync(server.Url("/with-link/").ToString());
         Assert.Equal(("image/png", s_png.Length), (linked!.ContentType, linked.Data.Length));

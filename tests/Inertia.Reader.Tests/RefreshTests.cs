@@ -6,7 +6,6 @@ using Inertia.Reader.Refresh;
 using Inertia.Reader.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Reader.Tests;
 
@@ -14,9 +13,8 @@ namespace Inertia.Reader.Tests;
 [Collection(PostgresCollection.Name)]
 public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgres)
 {
-    private static FeedFetcher Fetcher() => new ServiceCollection()
-        .AddFeedFetching(new FetchOptions { AllowPrivateNetworks = true, RetryAttempts = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5) })
-        .BuildServiceProvider().GetRequiredService<FeedFetcher>();
+    private static FeedFetcher Fetcher() => FetchingServices.CreateFetcher(
+        new FetchOptions { AllowPrivateNetworks = true, RetryAttempts = 1, RetryBaseDelay = TimeSpan.FromMilliseconds(20), AttemptTimeout = TimeSpan.FromSeconds(5) });
 
     private static string Rss(int feed, int entries) =>
         "<rss version=\"2.0\"><channel><title>Feed " + feed + "</title><link>https://site" + feed + ".example/</link>" +

@@ -393,6 +393,4 @@ public sealed class LenientXmlDocument
         Diagnostics.Warn(element.Offset, $"<{element.QualifiedName}> is longer than {MaxFieldLength} characters and was cut");
         return value[..MaxFieldLength];
     }
-
-    public int LineOf(XmlElementNode node) => Diagnostics.LineOf(node.Offset);
 }

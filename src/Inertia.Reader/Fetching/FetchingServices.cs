@@ -50,6 +50,10 @@ public static class FetchingServices
         return services;
     }
 
+    /// <summary>A fetcher outside a host (command-line tools, tests): the same registration, in a provider of its own.</summary>
+    public static FeedFetcher CreateFetcher(FetchOptions options) =>
+        new ServiceCollection().AddFeedFetching(options).BuildServiceProvider().GetRequiredService<FeedFetcher>();
+
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, FetchOptions options)
     {
         // a refusal by the address guard is final, not transient

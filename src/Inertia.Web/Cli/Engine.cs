@@ -1,6 +1,5 @@
 using Inertia.Reader.Fetching;
 using Inertia.Reader.Storage;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Web.Cli;
 
@@ -20,8 +19,7 @@ public static class Engine
         AllowPrivateNetworks = string.Equals(Environment.GetEnvironmentVariable("INERTIA__Fetching__AllowPrivateNetworks"), "true", StringComparison.OrdinalIgnoreCase),
     };
 
-    public static FeedFetcher CreateFetcher(FetchOptions options) =>
-        new ServiceCollection().AddFeedFetching(options).BuildServiceProvider().GetRequiredService<FeedFetcher>();
+    public static FeedFetcher CreateFetcher(FetchOptions options) => FetchingServices.CreateFetcher(options);
 
     /// <summary>The id of the user with this name, or null after saying on stderr that there is none.</summary>
     public static async Task<long?> FindUserAsync(Database database, string name, CancellationToken ct)
