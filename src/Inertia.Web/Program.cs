@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Inertia.Web.Cli;
+using Inertia.Web.Server;
 
 namespace Inertia.Web;
 
@@ -18,6 +19,7 @@ public static class Program
             ImportExportCommands.Export(),
             RefreshCommand.Create(),
             SubscribeCommand.Create(),
+            ServeCommand.Create(),
         };
         var result = root.Parse(args);
         if (result.Errors.Count > 0)

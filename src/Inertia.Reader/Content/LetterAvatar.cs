@@ -30,6 +30,11 @@ public sealed record LetterAvatar(string Letter, string Color)
         return new LetterAvatar(letter, HslToHex(hash % 360, 0.55, 0.42));
     }
 
+    /// <summary>The avatar as a 64×64 SVG: a rounded square of the colour with the letter in white.</summary>
+    public string ToSvg() =>
+        $"""<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64"><rect width="64" height="64" rx="12" fill="{Color}"/>""" +
+        $"""<text x="32" y="32" dy=".35em" text-anchor="middle" font-family="sans-serif" font-size="34" fill="#fff">{System.Security.SecurityElement.Escape(Letter)}</text></svg>""";
+
     private static string HslToHex(double hue, double saturation, double lightness)
     {
         var c = (1 - Math.Abs(2 * lightness - 1)) * saturation;

@@ -94,19 +94,49 @@ public sealed class FeedFetcher(IHttpClientFactory clients, FetchOptions options
                 };
             }
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (FailureOf(ex, cancellationToken) is { } failure)
         {
-            return FetchResult.Failure($"no complete answer within {options.TotalTimeout.TotalSeconds:0} seconds");
-        }
-        catch (TimeoutRejectedException)
-        {
-            return FetchResult.Failure($"no answer within {options.AttemptTimeout.TotalSeconds:0} seconds");
-        }
-        catch (HttpRequestException ex)
-        {
-            return FetchResult.Failure(ex.InnerException is { } inner && !ex.Message.StartsWith("refused", StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message);
+            return failure;
         }
     }
+
+    /// <summary>
+    /// Posts a form (a WebSub hub request) through the same guarded client and deadlines, following no redirect:
+    /// Fetched with the status for a 2xx answer, else the failure in words.
+    /// </summary>
+    public async Task<FetchResult> PostFormAsync(Uri url, IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken = default)
+    {
+        if (url.Scheme is not ("http" or "https"))
+        {
+            return FetchResult.Failure($"cannot post to {url.Scheme}: URLs");
+        }
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.TotalTimeout);
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+            using var response = await clients.CreateClient(FetchingServices.ClientName).SendAsync(request, deadline.Token);
+            var status = (int)response.StatusCode;
+            return status is >= 200 and < 300
+                ? new FetchResult { Outcome = FetchOutcome.Fetched, StatusCode = status }
+                : FetchResult.Failure($"HTTP {status} {response.ReasonPhrase}".TrimEnd(), status, RetryAfterOf(response));
+        }
+        catch (Exception ex) when (FailureOf(ex, cancellationToken) is { } failure)
+        {
+            return failure;
+        }
+    }
+
+    // what went wrong with a request, in plain words; null for what is not the request's fault (the caller cancelled)
+    private FetchResult? FailureOf(Exception exception, CancellationToken cancellationToken) => exception switch
+    {
+        OperationCanceledException when !cancellationToken.IsCancellationRequested =>
+            FetchResult.Failure($"no complete answer within {options.TotalTimeout.TotalSeconds:0} seconds"),
+        TimeoutRejectedException => FetchResult.Failure($"no answer within {options.AttemptTimeout.TotalSeconds:0} seconds"),
+        HttpRequestException ex => FetchResult.Failure(
+            ex.InnerException is { } inner && !ex.Message.StartsWith("refused", StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message),
+        _ => null,
+    };
 
     /// <summary>Reads the (decompressed) body, or null as soon as it passes the cap: a gzip bomb stops at the cap.</summary>
     private async Task<byte[]?> ReadCappedAsync(HttpContent content, CancellationToken cancellationToken)

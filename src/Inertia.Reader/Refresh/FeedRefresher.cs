@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using Dapper;
-using Inertia.Feeds.Html;
 using Inertia.Reader.Content;
 using Inertia.Feeds.Parsing;
 using Inertia.Reader.Fetching;
+using Inertia.Reader.Ingest;
 using Inertia.Reader.Storage;
 
 namespace Inertia.Reader.Refresh;
@@ -17,12 +17,15 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
-    // SQLite has one writer: writes queue here instead of spinning on busy_timeout
-    private readonly SemaphoreSlim _sqliteWriter = new(1, 1);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Extracts articles for subscriptions that ask for full content; none, and the option is ignored.</summary>
     public FullContent? FullContent { get; init; }
+
+    /// <summary>Subscribes to the hubs a feed names, when a public base URL is configured; none, and feeds are only polled.</summary>
+    public WebSub.HubSubscriber? WebSub { get; init; }
+
+    private FeedIngest Ingest => field ??= new FeedIngest(database, FullContent);
 
     public int Concurrency { get; init; } = 16;
     public int PerHost { get; init; } = 2;
@@ -83,8 +86,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var skipLocked = database.Provider == DatabaseProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : "";
         await using var connection = await database.OpenAsync(cancellationToken);
-        await WriteLockAsync(cancellationToken);
-        try
+        using (await database.WriterTurnAsync(cancellationToken))
         {
             await ReleaseLeasesOfDeadProcessesAsync(connection, now);
             var rows = await connection.QueryAsync<(long Id, string Url, string? ETag, string? LastModified, int ErrorCount, int IntervalSeconds)>(
@@ -97,10 +99,6 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 RETURNING id, url, etag, last_modified, error_count, interval_seconds
                 """, new { owner = _owner, until = now + (long)Lease.TotalSeconds, dueBy, now, limit = BatchSize });
             return [.. rows.Select(r => new ClaimedFeed(r.Id, r.Url, r.ETag, r.LastModified, r.ErrorCount, r.IntervalSeconds))];
-        }
-        finally
-        {
-            WriteUnlock();
         }
     }
 
@@ -162,25 +160,8 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 await RecordFailureAsync(feed, $"not a feed: {parsed.Error}", null, now, cancellationToken);
                 return new Outcome(FetchOutcome.Failed, 0, 0);
             }
-            WritePlan plan;
-            bool wantsFullContent;
-            await using (var reader = await database.OpenAsync(cancellationToken))
+            var result = await Ingest.IngestAsync(feed.Id, parsed.Feed, now, async (connection, tx) =>
             {
-                // sanitizing is the expensive step: only new and changed entries, and outside the writer
-                plan = (await EntryStore.PlanAsync(reader, null, feed.Id, parsed.Feed.Entries)).Prepare(e => EntryHtml.Sanitize(e));
-                wantsFullContent = await reader.ExecuteScalarAsync<long>(
-                    "SELECT COUNT(*) FROM subscriptions WHERE feed_id = @id AND fetch_full_content", new { id = feed.Id }) > 0;
-            }
-            if (wantsFullContent && FullContent is not null)
-            {
-                plan = await WithFullContentAsync(plan, cancellationToken);
-            }
-            await WriteLockAsync(cancellationToken);
-            try
-            {
-                await using var connection = await database.OpenAsync(cancellationToken);
-                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-                var result = await EntryStore.WriteAsync(connection, tx, feed.Id, plan, now);
                 var recent = await connection.ExecuteScalarAsync<int>(
                     "SELECT COUNT(*) FROM entries WHERE feed_id = @id AND COALESCE(published_at, created_at) > @since",
                     new { id = feed.Id, since = now - (long)FetchInterval.Window.TotalSeconds }, tx);
@@ -206,28 +187,22 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                         interval = (int)interval.TotalSeconds,
                     }, tx);
                 await TrackMoveAsync(connection, tx, feed.Id, fetched);
-                await tx.CommitAsync(cancellationToken);
-                return new Outcome(FetchOutcome.Fetched, result.Inserted, result.Updated);
-            }
-            finally
+            }, cancellationToken);
+            if (WebSub is not null && parsed.Feed.Hubs.Count > 0)
             {
-                WriteUnlock();
+                await WebSub.EnsureSubscribedAsync(feed.Id, parsed.Feed.FeedUrl ?? feed.Url, parsed.Feed.Hubs, cancellationToken);
             }
+            return new Outcome(FetchOutcome.Fetched, result.Inserted, result.Updated);
         }
         if (fetched.Outcome == FetchOutcome.NotModified)
         {
-            await WriteLockAsync(cancellationToken);
-            try
+            using (await database.WriterTurnAsync(cancellationToken))
             {
                 await using var connection = await database.OpenAsync(cancellationToken);
                 await connection.ExecuteAsync(
                     "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
                     new { id = feed.Id, now, next = now + NextInterval(feed, fetched) });
                 await TrackMoveAsync(connection, null, feed.Id, fetched);
-            }
-            finally
-            {
-                WriteUnlock();
             }
             return new Outcome(FetchOutcome.NotModified, 0, 0);
         }
@@ -240,18 +215,6 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         }
         await RecordFailureAsync(feed, fetched.Reason ?? "failed", fetched.RetryAfter, now, cancellationToken);
         return new Outcome(FetchOutcome.Failed, 0, 0);
-    }
-
-    // new entries only: an article page is fetched once, and the extract is kept with the entry like any content
-    private async Task<WritePlan> WithFullContentAsync(WritePlan plan, CancellationToken cancellationToken)
-    {
-        var writes = new List<PlannedWrite>(plan.Writes.Count);
-        foreach (var write in plan.Writes)
-        {
-            var extracted = write.IsNew && write.Entry.Url is { } url ? await FullContent!.ExtractAsync(url, cancellationToken) : null;
-            writes.Add(extracted is null ? write : write with { Entry = write.Entry with { Content = extracted } });
-        }
-        return plan with { Writes = writes };
     }
 
     private async Task RecordFailureAsync(ClaimedFeed feed, string reason, TimeSpan? retryAfter, long now, CancellationToken cancellationToken)
@@ -267,15 +230,10 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
     /// <summary>One statement through the writer (SQLite's single writer is queued for here).</summary>
     private async Task WriteAsync(string sql, object args, CancellationToken cancellationToken)
     {
-        await WriteLockAsync(cancellationToken);
-        try
+        using (await database.WriterTurnAsync(cancellationToken))
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(sql, args);
-        }
-        finally
-        {
-            WriteUnlock();
         }
     }
 
@@ -310,16 +268,5 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
             seconds = Math.Clamp(Math.Max(seconds, fresh.TotalSeconds), MinInterval.TotalSeconds, MaxInterval.TotalSeconds);
         }
         return (long)seconds;
-    }
-
-    private Task WriteLockAsync(CancellationToken cancellationToken) =>
-        database.Provider == DatabaseProvider.Sqlite ? _sqliteWriter.WaitAsync(cancellationToken) : Task.CompletedTask;
-
-    private void WriteUnlock()
-    {
-        if (database.Provider == DatabaseProvider.Sqlite)
-        {
-            _sqliteWriter.Release();
-        }
     }
 }

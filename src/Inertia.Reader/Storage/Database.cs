@@ -9,6 +9,7 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     public Database(DatabaseOptions options)
     {
@@ -56,6 +57,20 @@ public sealed class Database : IAsyncDisposable
         return connection;
     }
 
+    /// <summary>
+    /// Waits for this process's turn to write. SQLite has one writer: writers queue here instead of spinning on busy_timeout.
+    /// PostgreSQL writes concurrently, so the turn is immediate.
+    /// </summary>
+    public async ValueTask<WriterTurn> WriterTurnAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postgres is not null)
+        {
+            return default;
+        }
+        await _writer.WaitAsync(cancellationToken);
+        return new WriterTurn(_writer);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_postgres is not null)
@@ -64,3 +79,4 @@ public sealed class Database : IAsyncDisposable
         }
     }
 }
+

@@ -7,11 +7,20 @@ namespace Inertia.Reader.Storage;
 /// <summary>Feed icons: which feeds lack one, save one, read one.</summary>
 public static class IconStore
 {
-    /// <summary>Feeds with a site URL and no icon yet: (feed id, site URL).</summary>
-    public static async Task<IReadOnlyList<(long FeedId, string SiteUrl)>> MissingAsync(DbConnection connection, int limit) =>
+    /// <summary>Feeds with a site URL and no icon, not looked for since <paramref name="checkedBefore"/>: (feed id, site URL).</summary>
+    public static async Task<IReadOnlyList<(long FeedId, string SiteUrl)>> MissingAsync(DbConnection connection, int limit, long checkedBefore = long.MaxValue) =>
         [.. await connection.QueryAsync<(long, string)>(
-            "SELECT f.id, f.site_url FROM feeds f WHERE f.site_url IS NOT NULL AND NOT EXISTS (SELECT 1 FROM icons i WHERE i.feed_id = f.id) ORDER BY f.id LIMIT @limit",
-            new { limit })];
+            """
+            SELECT f.id, f.site_url FROM feeds f
+            WHERE f.site_url IS NOT NULL AND (f.icon_checked_at IS NULL OR f.icon_checked_at < @checkedBefore)
+                AND NOT EXISTS (SELECT 1 FROM icons i WHERE i.feed_id = f.id)
+            ORDER BY f.id LIMIT @limit
+            """,
+            new { limit, checkedBefore })];
+
+    /// <summary>Remembers that the feed's site was looked at for an icon now, found or not.</summary>
+    public static Task MarkCheckedAsync(DbConnection connection, long feedId, long now) =>
+        connection.ExecuteAsync("UPDATE feeds SET icon_checked_at = @now WHERE id = @feedId", new { feedId, now });
 
     public static Task SaveAsync(DbConnection connection, long feedId, SiteIcon icon, long now) =>
         connection.ExecuteAsync(

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using Dapper;
+using Inertia.Reader.Fetching;
+using Inertia.Reader.Storage;
+
+namespace Inertia.Reader.WebSub;
+
+/// <summary>
+/// Subscribes feeds to the WebSub hub they name, with a callback under the public base URL and a fresh secret per request;
+/// renews before the lease runs out, and waits before asking a hub that refused again. Failures are recorded, never thrown.
+/// </summary>
+public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri publicBaseUrl, TimeProvider? time = null)
+{
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public TimeSpan LeaseRequested { get; init; } = TimeSpan.FromDays(10);
+    /// <summary>An active subscription is renewed once it has less than this left.</summary>
+    public TimeSpan RenewBefore { get; init; } = TimeSpan.FromDays(1);
+    /// <summary>How long a request may wait for the hub's verification before it is sent again.</summary>
+    public TimeSpan VerificationWait { get; init; } = TimeSpan.FromHours(1);
+    /// <summary>How long after a refusal or denial before asking again.</summary>
+    public TimeSpan RetryAfterRefusal { get; init; } = TimeSpan.FromHours(12);
+
+    /// <summary>Where a feed's hub sends verifications and content.</summary>
+    public Uri CallbackFor(long feedId) => new(publicBaseUrl, $"websub/{feedId}");
+
+    /// <summary>Asks a hub for a subscription unless one is active (and not about to expire) or recently requested.</summary>
+    public async Task EnsureSubscribedAsync(long feedId, string topic, IReadOnlyList<string> hubs, CancellationToken cancellationToken = default)
+    {
+        var usable = hubs.Select(h => Uri.TryCreate(h, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.ToString() : null).OfType<string>().ToList();
+        if (usable.Count == 0)
+        {
+            return;
+        }
+        var hub = new Uri(usable[0]);
+        var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var current = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt)?>(
+                "SELECT hub, topic, state, requested_at, expires_at FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
+            if (current is { } c && c.Topic == topic && usable.Contains(c.Hub) && !Due(c.State, c.RequestedAt, c.ExpiresAt, now))
+            {
+                return;
+            }
+        }
+        // the row is written before the request: a hub may verify before its answer to the request arrives
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        using (await database.WriterTurnAsync(cancellationToken))
+        {
+            await using var connection = await database.OpenAsync(cancellationToken);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO websub_subscriptions (feed_id, hub, topic, secret, state, requested_at)
+                VALUES (@feedId, @hub, @topic, @secret, 'requested', @now)
+                ON CONFLICT (feed_id) DO UPDATE SET hub = excluded.hub, topic = excluded.topic, secret = excluded.secret,
+                    state = 'requested', requested_at = excluded.requested_at, last_error = NULL
+                """, new { feedId, hub = hub.ToString(), topic, secret, now });
+        }
+        var answer = await fetcher.PostFormAsync(hub, new Dictionary<string, string>
+        {
+            ["hub.mode"] = "subscribe",
+            ["hub.topic"] = topic,
+            ["hub.callback"] = CallbackFor(feedId).ToString(),
+            ["hub.secret"] = secret,
+            ["hub.lease_seconds"] = ((long)LeaseRequested.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, cancellationToken);
+        if (answer.Outcome != FetchOutcome.Fetched)
+        {
+            using (await database.WriterTurnAsync(cancellationToken))
+            {
+                await using var connection = await database.OpenAsync(cancellationToken);
+                await connection.ExecuteAsync(
+                    "UPDATE websub_subscriptions SET state = 'failed', last_error = @error WHERE feed_id = @feedId AND secret = @secret AND state = 'requested'",
+                    new { feedId, secret, error = $"the hub {hub.Host} refused the subscription: {answer.Reason}" });
+            }
+        }
+    }
+
+    private bool Due(string state, long requestedAt, long? expiresAt, long now) => state switch
+    {
+        "active" => expiresAt is null || expiresAt.Value - now < RenewBefore.TotalSeconds,
+        "requested" => now - requestedAt >= VerificationWait.TotalSeconds,
+        _ => now - requestedAt >= RetryAfterRefusal.TotalSeconds,
+    };
+}
