@@ -49,4 +49,69 @@ public sealed class SearchTests(PostgresServer postgres) : ProviderTest(postgres
         Assert.Equal(["Unrelated"], await Titles("订阅源"));
         Assert.Empty(await Titles("nothing here"));
     }
+
+    [Fact]
+    public void Chinese_runs_are_indexed_as_overlapping_pairs_and_other_text_as_it_is()
+    {
+        Assert.Equal("Inertia 惯性 性聚 聚合 v2 发布 ", SearchTerms.Index("Inertia 惯性聚合 v2 发布").Replace("   ", " ", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal));
+        Assert.Equal("abc 中 def", SearchTerms.Index("abc中def").Replace("  ", " ", StringComparison.Ordinal));
+        // Japanese punctuation inside the kana block is left to the tokenizer, not paired
+        Assert.Equal(" アイ ・ ウエ ", SearchTerms.Index("アイ・ウエ").Replace("  ", " ", StringComparison.Ordinal));
+        Assert.Equal("", SearchTerms.Index(""));
+    }
+
+    [Fact]
+    public void A_query_becomes_word_prefixes_and_chinese_pairs_with_nothing_for_what_the_index_cannot_narrow()
+    {
+        Assert.Equal("\"feed\"* AND \"parser\"*", SearchTerms.Match(["feed", "parser"]));
+        Assert.Equal("\"惯性\" AND \"性聚\"", SearchTerms.Match(["惯性聚"]));
+        Assert.Equal("\"e\"* AND \"mail\"* AND \"100\"*", SearchTerms.Match(["e-mail", "100%"]));
+        Assert.Equal("\"v2\"* AND \"发布\"", SearchTerms.Match(["v2发布"]));
+        // FTS5 syntax in a query is only ever text: quotes and operators never reach the MATCH expression unquoted
+        Assert.Equal("\"NEAR\"* AND \"a\"*", SearchTerms.Match(["NEAR(\"a\""]));
+        Assert.Null(SearchTerms.Match(["%", "惯"]));
+    }
+
+    [Fact]
+    public async Task Two_character_chinese_queries_use_the_word_index_and_deleted_entries_leave_it()
+    {
+        await using var db = await NewMigratedDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var c = await db.OpenAsync();
+        var feed = await FeedStore.EnsureAsync(c, null, "https://mine.example/rss", 1);
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            await EntryStore.UpsertAsync(c, tx, feed, [Entry("1", "惯性聚合", "<p>博客</p>"), Entry("2", "other", "<p>新闻</p>")], e => e, 2);
+            await tx.CommitAsync();
+        }
+        async Task<long[]> Matches(string q) => [.. await Dapper.SqlMapper.QueryAsync<long>(c,
+            "SELECT rowid FROM entries_terms WHERE entries_terms MATCH @q ORDER BY rowid", new { q })];
+        var first = await Dapper.SqlMapper.ExecuteScalarAsync<long>(c, "SELECT id FROM entries WHERE key = '1'");
+        Assert.Equal([first], await Matches(SearchTerms.Match(["博客"])!));
+        Assert.Equal([first], await Matches(SearchTerms.Match(["性聚"])!));
+        await Dapper.SqlMapper.ExecuteAsync(c, "DELETE FROM entries WHERE key = '1'");
+        Assert.Empty(await Matches(SearchTerms.Match(["博客"])!));
+    }
+
+    [Fact]
+    public async Task Upgrading_to_the_word_index_indexes_what_is_already_stored()
+    {
+        await using var db = await NewMigratedDatabaseAsync(DatabaseProvider.Sqlite);
+        await using var c = await db.OpenAsync();
+        var ann = (await UserStore.AddAsync(c, "ann", "pw", false, 1))!.Value;
+        await SubscriptionStore.SubscribeAsync(c, null, ann, "https://mine.example/rss", null, null, null, 1);
+        var feed = await FeedStore.EnsureAsync(c, null, "https://mine.example/rss", 1);
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            await EntryStore.UpsertAsync(c, tx, feed, [Entry("1", "Stored before the upgrade", "<p>高效追踪</p>")], e => e, 2);
+            await tx.CommitAsync();
+        }
+        // back to what a database of version 5 had: the trigram index of migration 2, version 6 not applied
+        await Dapper.SqlMapper.ExecuteAsync(c, "DROP TRIGGER entries_terms_delete; DROP TABLE entries_terms; DELETE FROM schema_migrations WHERE version = 6");
+        await Dapper.SqlMapper.ExecuteAsync(c, Migrator.Scripts(DatabaseProvider.Sqlite).Single(m => m.Version == 2).Sql.Replace(
+            "ALTER TABLE entries ADD COLUMN search_text TEXT;", "", StringComparison.Ordinal));
+
+        Assert.Equal([6], await Migrator.MigrateAsync(db));
+        Assert.Equal(["Stored before the upgrade"], (await EntrySearch.SearchAsync(c, DatabaseProvider.Sqlite, ann, "追踪")).Select(h => h.Title));
+        Assert.Equal(["Stored before the upgrade"], (await EntrySearch.SearchAsync(c, DatabaseProvider.Sqlite, ann, "upgr")).Select(h => h.Title));
+    }
 }

@@ -30,16 +30,16 @@ public sealed class FeedIngest(Database database, FullContent? fullContent = nul
         {
             plan = await WithFullContentAsync(plan, cancellationToken);
         }
-        using var turn = await database.WriterTurnAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await EntryStore.WriteAsync(connection, tx, feedId, plan, now);
-        if (alsoInTransaction is not null)
+        var rows = plan.ToRows(feedId, now, database.Provider);
+        return await database.Writes.RunAsync(async (connection, tx) =>
         {
-            await alsoInTransaction(connection, tx);
-        }
-        await tx.CommitAsync(cancellationToken);
-        return result;
+            var result = await EntryStore.WriteRowsAsync(connection, tx, rows, plan.Unchanged);
+            if (alsoInTransaction is not null)
+            {
+                await alsoInTransaction(connection, tx);
+            }
+            return result;
+        }, cancellationToken);
     }
 
     // new entries only: an article page is fetched once, and the extract is kept with the entry like any content

@@ -60,7 +60,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
             }
             await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (feed, ct) =>
             {
-                var outcome = await RefreshOneAsync(feed, ct);
+                var outcome = await RefreshOrRecordAsync(feed, ct);
                 Interlocked.Increment(ref feeds);
                 switch (outcome.Kind)
                 {
@@ -137,6 +137,20 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
 
     private readonly record struct Outcome(FetchOutcome Kind, int Inserted, int Updated);
 
+    // one feed's trouble (a store that failed, a bug its document found) is recorded with it and never ends the run
+    private async Task<Outcome> RefreshOrRecordAsync(ClaimedFeed feed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RefreshOneAsync(feed, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            await RecordFailureAsync(feed, $"could not be stored: {ex.GetType().Name}: {ex.Message}", null, _time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
+            return new Outcome(FetchOutcome.Failed, 0, 0);
+        }
+    }
+
     private async Task<Outcome> RefreshOneAsync(ClaimedFeed feed, CancellationToken cancellationToken)
     {
         FetchResult fetched;
@@ -196,14 +210,13 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         }
         if (fetched.Outcome == FetchOutcome.NotModified)
         {
-            using (await database.WriterTurnAsync(cancellationToken))
+            await database.Writes.RunAsync(async (connection, tx) =>
             {
-                await using var connection = await database.OpenAsync(cancellationToken);
                 await connection.ExecuteAsync(
                     "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
-                    new { id = feed.Id, now, next = now + NextInterval(feed, fetched) });
-                await TrackMoveAsync(connection, null, feed.Id, fetched);
-            }
+                    new { id = feed.Id, now, next = now + NextInterval(feed, fetched) }, tx);
+                await TrackMoveAsync(connection, tx, feed.Id, fetched);
+            }, cancellationToken);
             return new Outcome(FetchOutcome.NotModified, 0, 0);
         }
         if (fetched.Outcome == FetchOutcome.Gone)
@@ -227,15 +240,9 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
             new { id = feed.Id, reason, now, next = now + (long)wait }, cancellationToken);
     }
 
-    /// <summary>One statement through the writer (SQLite's single writer is queued for here).</summary>
-    private async Task WriteAsync(string sql, object args, CancellationToken cancellationToken)
-    {
-        using (await database.WriterTurnAsync(cancellationToken))
-        {
-            await using var connection = await database.OpenAsync(cancellationToken);
-            await connection.ExecuteAsync(sql, args);
-        }
-    }
+    /// <summary>One statement, in the next group commit.</summary>
+    private Task WriteAsync(string sql, object args, CancellationToken cancellationToken) =>
+        database.Writes.RunAsync((connection, tx) => connection.ExecuteAsync(sql, args, tx), cancellationToken);
 
     /// <summary>
     /// Follows a permanent move only once it is seen on two fetches in a row; any fetch without it forgets it. The URL changes

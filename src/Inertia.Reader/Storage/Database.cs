@@ -36,9 +36,12 @@ public sealed class Database : IAsyncDisposable
             _sqlite = builder.ToString();
             Location = Path.GetFullPath(builder.DataSource);
         }
+        Writes = new GroupCommit(this);
     }
 
     public DatabaseProvider Provider { get; }
+    /// <summary>Where writes from many tasks are batched into one transaction each.</summary>
+    public GroupCommit Writes { get; }
     /// <summary>Where the data is, for messages (no password).</summary>
     public string Location { get; }
 
@@ -73,6 +76,7 @@ public sealed class Database : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Writes.DisposeAsync();
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();

@@ -8,8 +8,8 @@ public sealed record SearchHit(long EntryId, long FeedId, string? Title, string?
 
 /// <summary>
 /// One search over both providers, over the plain text ingest writes to entries.search_text: SQLite narrows with its FTS5
-/// trigram index (words of three characters or more) and confirms with LIKE; PostgreSQL's pg_trgm index serves ILIKE directly.
-/// Every word of the query must occur; newest entries first.
+/// word index (<see cref="SearchTerms"/>: words by prefix, Chinese by two-character pieces) and confirms with LIKE;
+/// PostgreSQL's pg_trgm index serves ILIKE directly. Every word of the query must occur; newest entries first.
 /// Search covers the entries of the feeds the user subscribes to.
 /// </summary>
 public static class EntrySearch
@@ -30,15 +30,10 @@ public static class EntrySearch
             parameters.Add($"w{i}", "%" + EscapeLike(w) + "%");
             return $"e.search_text {like} @w{i} ESCAPE '\\'";
         }));
-        if (provider == DatabaseProvider.Sqlite)
+        if (provider == DatabaseProvider.Sqlite && SearchTerms.Match(words) is { } match)
         {
-            var trigrams = words.SelectMany(Trigrams).Distinct(StringComparer.Ordinal).Take(64).ToList();
-            if (trigrams.Count > 0)
-            {
-                // each trigram as an FTS5 string literal, quotes doubled, so no query syntax can be injected
-                parameters.Add("match", string.Join(" AND ", trigrams.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"")));
-                filter = "e.id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH @match) AND " + filter;
-            }
+            parameters.Add("match", match);
+            filter = "e.id IN (SELECT rowid FROM entries_terms WHERE entries_terms MATCH @match) AND " + filter;
         }
         var rows = await connection.QueryAsync<(long EntryId, long FeedId, string? Title, string? Url)>(
             $"""
@@ -51,13 +46,27 @@ public static class EntrySearch
         return [.. rows.Select(r => new SearchHit(r.EntryId, r.FeedId, r.Title, r.Url))];
     }
 
-    // the trigram tokenizer folds case; words shorter than three characters have none and rely on LIKE alone
-    private static IEnumerable<string> Trigrams(string word)
+    /// <summary>Adds entries to SQLite's word index; <paramref name="replacing"/>: they are in it with older words.</summary>
+    public static Task IndexAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<(long Id, string Terms)> entries, bool replacing = false) =>
+        connection.ExecuteAsync(
+            (replacing ? "DELETE FROM entries_terms WHERE rowid = @Id; " : "") + "INSERT INTO entries_terms (rowid, terms) VALUES (@Id, @Terms)",
+            entries.Select(e => new { e.Id, e.Terms }), transaction);
+
+    /// <summary>Indexes every stored entry (SQLite, once, when the index is created): in pages, so memory stays flat.</summary>
+    public static async Task IndexAllAsync(DbConnection connection, DbTransaction transaction)
     {
-        var w = word.ToLowerInvariant();
-        for (var i = 0; i + 3 <= w.Length; i++)
+        const int Page = 2000;
+        var after = 0L;
+        while (true)
         {
-            yield return w.Substring(i, 3);
+            var page = (await connection.QueryAsync<(long Id, string? Text)>(
+                "SELECT id, search_text FROM entries WHERE id > @after ORDER BY id LIMIT @Page", new { after, Page }, transaction)).ToList();
+            if (page.Count == 0)
+            {
+                return;
+            }
+            await IndexAsync(connection, transaction, [.. page.Select(p => (p.Id, SearchTerms.Index(p.Text ?? "")))]);
+            after = page[^1].Id;
         }
     }
 

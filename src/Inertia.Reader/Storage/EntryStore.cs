@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 using Dapper;
 using Inertia.Feeds.Model;
 using Inertia.Reader.Ingest;
@@ -49,68 +48,69 @@ public static class EntryStore
     }
 
     /// <summary>Writes a plan: inserts (a duplicate key from a concurrent writer counts as unchanged) and updates.</summary>
-    public static async Task<UpsertResult> WriteAsync(DbConnection connection, DbTransaction transaction, long feedId, WritePlan plan, long now)
+    public static Task<UpsertResult> WriteAsync(DbConnection connection, DbTransaction transaction, long feedId, WritePlan plan, long now) =>
+        WriteRowsAsync(connection, transaction, plan.ToRows(feedId, now, ProviderOf(connection)), plan.Unchanged);
+
+    /// <summary>Writes rows made ready beforehand (<see cref="WritePlan.ToRows"/>); <paramref name="unchanged"/> only counts.</summary>
+    public static async Task<UpsertResult> WriteRowsAsync(DbConnection connection, DbTransaction transaction, PreparedRows rows, int unchanged)
     {
-        int inserted = 0, updated = 0, unchanged = plan.Unchanged;
-        foreach (var (entry, hash, isNew) in plan.Writes)
+        var reindexed = new List<(long Id, string Terms)>();
+        var updated = 0;
+        foreach (var row in rows.Changed)
         {
-            if (!isNew)
+            var id = await connection.QuerySingleOrDefaultAsync<long?>(
+                """
+                UPDATE entries SET url = @Url, title = @Title, author = @Author, published_at = @Published, updated_at = @Updated,
+                    summary = @Summary, content = @Content, image_url = @ImageUrl, categories = @Categories, enclosures = @Enclosures,
+                    content_hash = @Hash, search_text = @SearchText
+                WHERE feed_id = @FeedId AND key = @Key
+                RETURNING id
+                """, row, transaction);
+            if (id is { } changed)
             {
-                await connection.ExecuteAsync(
-                    """
-                    UPDATE entries SET url = @Url, title = @Title, author = @Author, published_at = @Published, updated_at = @Updated,
-                        summary = @Summary, content = @Content, image_url = @ImageUrl, categories = @Categories, enclosures = @Enclosures,
-                        content_hash = @Hash, search_text = @SearchText
-                    WHERE feed_id = @FeedId AND key = @Key
-                    """, Row(feedId, entry, hash, now), transaction);
                 updated++;
-                continue;
+                Index(reindexed, changed, row);
             }
-            var affected = await connection.ExecuteAsync(
+        }
+        var indexed = new List<(long Id, string Terms)>();
+        var inserted = 0;
+        foreach (var row in rows.New)
+        {
+            // the unique index, not a prior read, decides what is new: a concurrent writer's copy makes this one a no-op
+            var id = await connection.QuerySingleOrDefaultAsync<long?>(
                 """
                 INSERT INTO entries (feed_id, key, url, title, author, published_at, updated_at, summary, content, image_url,
                     categories, enclosures, content_hash, created_at, search_text)
                 VALUES (@FeedId, @Key, @Url, @Title, @Author, @Published, @Updated, @Summary, @Content, @ImageUrl,
                     @Categories, @Enclosures, @Hash, @Now, @SearchText)
                 ON CONFLICT (feed_id, key) DO NOTHING
-                """, Row(feedId, entry, hash, now), transaction);
-            if (affected > 0)
+                RETURNING id
+                """, row, transaction);
+            if (id is { } added)
             {
                 inserted++;
-            }
-            else
-            {
-                unchanged++;
+                Index(indexed, added, row);
             }
         }
-        return new UpsertResult(inserted, updated, unchanged);
+        if (reindexed.Count > 0)
+        {
+            await EntrySearch.IndexAsync(connection, transaction, reindexed, replacing: true);
+        }
+        if (indexed.Count > 0)
+        {
+            await EntrySearch.IndexAsync(connection, transaction, indexed);
+        }
+        return new UpsertResult(inserted, updated, unchanged + rows.New.Count - inserted);
     }
 
-    private static object Row(long feedId, ParsedEntry e, byte[] hash, long now) => new
+    private static void Index(List<(long Id, string Terms)> indexed, long id, EntryRow row)
     {
-        FeedId = feedId,
-        e.Key,
-        e.Url,
-        e.Title,
-        e.Author,
-        Published = e.Published?.ToUnixTimeSeconds(),
-        Updated = e.Updated?.ToUnixTimeSeconds(),
-        e.Summary,
-        e.Content,
-        e.ImageUrl,
-        Categories = e.Categories.Count == 0 ? null : JsonSerializer.Serialize(e.Categories),
-        Enclosures = e.Enclosures.Count == 0 ? null : JsonSerializer.Serialize(e.Enclosures),
-        Hash = hash,
-        Now = now,
-        SearchText = SearchText(e),
-    };
-
-    /// <summary>What search looks in: title, author and the text (not the markup) of the content, capped.</summary>
-    public static string SearchText(ParsedEntry e)
-    {
-        var text = string.Join(' ', e.Title, e.Author, Feeds.Text.PlainText.FromHtml(e.Content ?? e.Summary));
-        return text.Length > MaxSearchText ? text[..MaxSearchText] : text;
+        if (row.Terms is { } terms)
+        {
+            indexed.Add((id, terms));
+        }
     }
 
-    private const int MaxSearchText = 32 * 1024;
+    private static DatabaseProvider ProviderOf(DbConnection connection) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;
 }

@@ -68,12 +68,22 @@ public static class Migrator
             {
                 throw new InvalidOperationException($"migration {name} failed on {database.Location}: {ex.Message}", ex);
             }
+            await AfterScriptAsync(database.Provider, version, connection, tx);
             await connection.ExecuteAsync("INSERT INTO schema_migrations (version, applied_at) VALUES (@version, @now)",
                 new { version, now = DateTimeOffset.UtcNow.ToUnixTimeSeconds() }, tx);
             await tx.CommitAsync(cancellationToken);
             applied.Add(version);
         }
         return applied;
+    }
+
+    // what a script cannot do in SQL, in the same transaction: SQLite's word index needs SearchTerms for what is stored
+    private static async Task AfterScriptAsync(DatabaseProvider provider, int version, DbConnection connection, DbTransaction transaction)
+    {
+        if (provider == DatabaseProvider.Sqlite && version == 6)
+        {
+            await EntrySearch.IndexAllAsync(connection, transaction);
+        }
     }
 
     /// <summary>The highest version applied, or 0 for an empty database.</summary>

@@ -11,4 +11,16 @@ public sealed record WritePlan(IReadOnlyList<PlannedWrite> Writes, int Unchanged
     /// <summary>The same plan with each entry prepared (sanitized); the hash stays that of the raw entry.</summary>
     public WritePlan Prepare(Func<ParsedEntry, ParsedEntry> prepare) =>
         this with { Writes = [.. Writes.Select(w => w with { Entry = prepare(w.Entry) })] };
+
+    /// <summary>The rows to write, every value computed now (call it outside the writer).</summary>
+    public PreparedRows ToRows(long feedId, long now, DatabaseProvider provider)
+    {
+        var withTerms = provider == DatabaseProvider.Sqlite;
+        return new(
+            [.. Writes.Where(w => w.IsNew).Select(w => EntryRow.From(feedId, w.Entry, w.Hash, now, withTerms))],
+            [.. Writes.Where(w => !w.IsNew).Select(w => EntryRow.From(feedId, w.Entry, w.Hash, now, withTerms))]);
+    }
 }
+
+/// <summary>Rows ready for the writer: those to insert and those whose content changed.</summary>
+public sealed record PreparedRows(IReadOnlyList<EntryRow> New, IReadOnlyList<EntryRow> Changed);

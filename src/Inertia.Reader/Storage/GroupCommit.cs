@@ -1,0 +1,124 @@
+using System.Data.Common;
+using System.Threading.Channels;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>
+/// Group commit: write jobs queued by many tasks run one after another in one transaction, each inside its own savepoint.
+/// A batch costs one commit (on SQLite also one flush of the search index) instead of one per job, and a job that throws is
+/// rolled back to its savepoint and fails alone: one bad feed never fails the others in its batch.
+/// </summary>
+public sealed class GroupCommit : IAsyncDisposable
+{
+    private readonly Database _database;
+    private readonly Channel<Job> _queue = Channel.CreateUnbounded<Job>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public GroupCommit(Database database)
+    {
+        _database = database;
+        // a thread of its own: queued behind CPU-bound work on the thread pool, the one writer would idle while work piles up
+        _loop = Task.Factory.StartNew(Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    // the most jobs one transaction takes; what is queued beyond waits for the next
+    private const int MaxBatch = 64;
+
+    /// <summary>Runs <paramref name="work"/> in the next batch; completes once that batch is committed (or the work failed).</summary>
+    public Task<T> RunAsync<T>(Func<DbConnection, DbTransaction, Task<T>> work, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var job = new Job<T>(work);
+        if (!_queue.Writer.TryWrite(job))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommit), "the database is closed");
+        }
+        return job.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    public async Task RunAsync(Func<DbConnection, DbTransaction, Task> work, CancellationToken cancellationToken = default) =>
+        await RunAsync(async (c, tx) =>
+        {
+            await work(c, tx);
+            return true;
+        }, cancellationToken);
+
+    // blocking on purpose: every wait parks this thread, so waking it never queues behind the thread pool's work
+    private void Loop()
+    {
+        var batch = new List<Job>(MaxBatch);
+        while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var job))
+            {
+                batch.Add(job);
+            }
+            CommitAsync(batch).GetAwaiter().GetResult();
+        }
+    }
+
+    private async Task CommitAsync(List<Job> batch)
+    {
+        var succeeded = new List<Job>(batch.Count);
+        try
+        {
+            using var turn = await _database.WriterTurnAsync();
+            await using var connection = await _database.OpenAsync();
+            await using var tx = await connection.BeginTransactionAsync();
+            foreach (var job in batch)
+            {
+                await tx.SaveAsync("job");
+                try
+                {
+                    await job.ExecuteAsync(connection, tx);
+                    await tx.ReleaseAsync("job");
+                    succeeded.Add(job);
+                }
+                catch (Exception ex)
+                {
+                    await tx.RollbackAsync("job");
+                    job.Fail(ex);
+                }
+            }
+            await tx.CommitAsync();
+        }
+        catch (Exception ex)
+        {
+            // the batch as a whole failed (connection lost, disk full): nothing of it is stored, and every job says so
+            foreach (var job in batch)
+            {
+                job.Fail(ex);
+            }
+            return;
+        }
+        foreach (var job in succeeded)
+        {
+            job.Succeed();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private abstract class Job
+    {
+        public abstract Task ExecuteAsync(DbConnection connection, DbTransaction transaction);
+        public abstract void Succeed();
+        public abstract void Fail(Exception exception);
+    }
+
+    private sealed class Job<T>(Func<DbConnection, DbTransaction, Task<T>> work) : Job
+    {
+        private T _result = default!;
+
+        public TaskCompletionSource<T> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async Task ExecuteAsync(DbConnection connection, DbTransaction transaction) => _result = await work(connection, transaction);
+        public override void Succeed() => Completion.TrySetResult(_result);
+        public override void Fail(Exception exception) => Completion.TrySetException(exception);
+    }
+}
