@@ -13,9 +13,13 @@ namespace Inertia.Reader.Ingest;
 /// </summary>
 public sealed class FeedIngest(Database database, FullContent? fullContent = null)
 {
-    /// <summary>Writes the entries; <paramref name="alsoInTransaction"/> runs in the same transaction (the feed's fetch state).</summary>
+    /// <summary>
+    /// Writes the entries; <paramref name="alsoInTransaction"/> runs in the same transaction (the feed's fetch state), and
+    /// <paramref name="prepared"/> is called once the rows are ready, before the wait for the writer.
+    /// </summary>
     public async Task<UpsertResult> IngestAsync(
-        long feedId, ParsedFeed feed, long now, Func<DbConnection, DbTransaction, Task>? alsoInTransaction = null, CancellationToken cancellationToken = default)
+        long feedId, ParsedFeed feed, long now, Func<DbConnection, DbTransaction, Task>? alsoInTransaction = null, Action? prepared = null,
+        CancellationToken cancellationToken = default)
     {
         WritePlan plan;
         bool wantsFullContent;
@@ -31,6 +35,7 @@ public sealed class FeedIngest(Database database, FullContent? fullContent = nul
             plan = await WithFullContentAsync(plan, cancellationToken);
         }
         var rows = plan.ToRows(feedId, now, database.Provider);
+        prepared?.Invoke();
         return await database.Writes.RunAsync(async (connection, tx) =>
         {
             var result = await EntryStore.WriteRowsAsync(connection, tx, rows, plan.Unchanged);

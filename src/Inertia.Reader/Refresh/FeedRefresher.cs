@@ -29,6 +29,8 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
 
     public int Concurrency { get; init; } = 16;
     public int PerHost { get; init; } = 2;
+    /// <summary>Parsed feeds that may wait for the writer at once (their rows are held in memory meanwhile).</summary>
+    public int MaxQueuedWrites { get; init; } = 16;
     public int BatchSize { get; init; } = 200;
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan MinInterval { get; init; } = TimeSpan.FromMinutes(5);
@@ -51,6 +53,8 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         var started = _time.GetTimestamp();
         var runStart = _time.GetUtcNow().ToUnixTimeSeconds();
         int feeds = 0, ok = 0, notModified = 0, failed = 0, added = 0, updated = 0;
+        using var working = new SemaphoreSlim(Concurrency);
+        using var queued = new SemaphoreSlim(Concurrency + MaxQueuedWrites);
         while (true)
         {
             var batch = await ClaimAsync(runStart, cancellationToken);
@@ -58,9 +62,26 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
             {
                 break;
             }
-            await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = Concurrency, CancellationToken = cancellationToken }, async (feed, ct) =>
+            // a feed holds one of the Concurrency slots while it is fetched and parsed, not while its rows wait for the writer:
+            // the next fetch starts at once (write-behind); at most MaxQueuedWrites parsed feeds wait in memory
+            var tasks = new List<Task>(batch.Count);
+            foreach (var feed in batch)
             {
-                var outcome = await RefreshOrRecordAsync(feed, ct);
+                await queued.WaitAsync(cancellationToken);
+                await working.WaitAsync(cancellationToken);
+                tasks.Add(RunAsync(feed));
+            }
+            await Task.WhenAll(tasks);
+        }
+        return new RefreshSummary(feeds, ok, notModified, failed, added, updated, _time.GetElapsedTime(started));
+
+        async Task RunAsync(ClaimedFeed feed)
+        {
+            var slot = new Slot(working);
+            try
+            {
+                await Task.Yield();
+                var outcome = await RefreshOrRecordAsync(feed, slot, cancellationToken);
                 Interlocked.Increment(ref feeds);
                 switch (outcome.Kind)
                 {
@@ -76,9 +97,27 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 }
                 Interlocked.Add(ref added, outcome.Inserted);
                 Interlocked.Add(ref updated, outcome.Updated);
-            });
+            }
+            finally
+            {
+                slot.Release();
+                queued.Release();
+            }
         }
-        return new RefreshSummary(feeds, ok, notModified, failed, added, updated, _time.GetElapsedTime(started));
+    }
+
+    /// <summary>A concurrency slot, given back once: when the feed's rows are ready for the writer, or when it is done.</summary>
+    private sealed class Slot(SemaphoreSlim gate)
+    {
+        private int _released;
+
+        public void Release()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 
     private async Task<IReadOnlyList<ClaimedFeed>> ClaimAsync(long dueBy, CancellationToken cancellationToken)
@@ -138,20 +177,21 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
     private readonly record struct Outcome(FetchOutcome Kind, int Inserted, int Updated);
 
     // one feed's trouble (a store that failed, a bug its document found) is recorded with it and never ends the run
-    private async Task<Outcome> RefreshOrRecordAsync(ClaimedFeed feed, CancellationToken cancellationToken)
+    private async Task<Outcome> RefreshOrRecordAsync(ClaimedFeed feed, Slot slot, CancellationToken cancellationToken)
     {
         try
         {
-            return await RefreshOneAsync(feed, cancellationToken);
+            return await RefreshOneAsync(feed, slot, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            slot.Release();
             await RecordFailureAsync(feed, $"could not be stored: {ex.GetType().Name}: {ex.Message}", null, _time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
             return new Outcome(FetchOutcome.Failed, 0, 0);
         }
     }
 
-    private async Task<Outcome> RefreshOneAsync(ClaimedFeed feed, CancellationToken cancellationToken)
+    private async Task<Outcome> RefreshOneAsync(ClaimedFeed feed, Slot slot, CancellationToken cancellationToken)
     {
         FetchResult fetched;
         var host = Uri.TryCreate(feed.Url, UriKind.Absolute, out var uri) ? uri.Host : "";
@@ -171,6 +211,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
             var parsed = FeedParser.Parse(fetched.Body!, new FeedParseOptions { DocumentUrl = feed.Url, ContentType = fetched.ContentType });
             if (parsed.Feed is null)
             {
+                slot.Release();
                 await RecordFailureAsync(feed, $"not a feed: {parsed.Error}", null, now, cancellationToken);
                 return new Outcome(FetchOutcome.Failed, 0, 0);
             }
@@ -201,21 +242,27 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                         interval = (int)interval.TotalSeconds,
                     }, tx);
                 await TrackMoveAsync(connection, tx, feed.Id, fetched);
-            }, cancellationToken);
+            }, slot.Release, cancellationToken);
             if (WebSub is not null && parsed.Feed.Hubs.Count > 0)
             {
                 await WebSub.EnsureSubscribedAsync(feed.Id, parsed.Feed.FeedUrl ?? feed.Url, parsed.Feed.Hubs, cancellationToken);
             }
             return new Outcome(FetchOutcome.Fetched, result.Inserted, result.Updated);
         }
+        slot.Release();
         if (fetched.Outcome == FetchOutcome.NotModified)
         {
             await database.Writes.RunAsync(async (connection, tx) =>
             {
+                // the common case in one statement: a 304 without a redirect also forgets any move seen before
                 await connection.ExecuteAsync(
-                    "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
+                    "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL" +
+                    (fetched.MovedPermanentlyTo is null ? ", moved_to = NULL, moved_count = 0" : "") + " WHERE id = @id",
                     new { id = feed.Id, now, next = now + NextInterval(feed, fetched) }, tx);
-                await TrackMoveAsync(connection, tx, feed.Id, fetched);
+                if (fetched.MovedPermanentlyTo is not null)
+                {
+                    await TrackMoveAsync(connection, tx, feed.Id, fetched);
+                }
             }, cancellationToken);
             return new Outcome(FetchOutcome.NotModified, 0, 0);
         }

@@ -10,6 +10,9 @@ public sealed class Database : IAsyncDisposable
     private readonly NpgsqlDataSource? _postgres;
     private readonly string? _sqlite;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private Task _checkpoint = Task.CompletedTask;
+    private int _checkpointing;
+    private long _lastCheckpoint;
 
     public Database(DatabaseOptions options)
     {
@@ -54,8 +57,9 @@ public sealed class Database : IAsyncDisposable
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
-        // WAL lets readers run beside the one writer; NORMAL sync is safe with WAL and much faster
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+        // WAL lets readers run beside the one writer; NORMAL sync is safe with WAL and much faster. No connection checkpoints
+        // by itself: a checkpoint waits for the disk, and inside a commit it stalls every writer queued behind (see Checkpoint)
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
     }
@@ -71,12 +75,45 @@ public sealed class Database : IAsyncDisposable
             return default;
         }
         await _writer.WaitAsync(cancellationToken);
-        return new WriterTurn(_writer);
+        return new WriterTurn(_writer, this);
+    }
+
+    /// <summary>
+    /// SQLite, after a write: copies the write-ahead log into the database from another connection, at most once a second
+    /// and one at a time, so the disk wait happens beside the writer instead of inside its commits. PASSIVE never blocks a
+    /// reader or a writer; what it cannot copy now the next one does, and closing the last connection checkpoints the rest.
+    /// </summary>
+    internal void CheckpointSoon()
+    {
+        if (_postgres is not null || Environment.TickCount64 - Volatile.Read(ref _lastCheckpoint) < 1000 || Interlocked.Exchange(ref _checkpointing, 1) == 1)
+        {
+            return;
+        }
+        Volatile.Write(ref _lastCheckpoint, Environment.TickCount64);
+        _checkpoint = Task.Run(async () =>
+        {
+            try
+            {
+                await using var connection = await OpenAsync();
+                await using var command = connection.CreateCommand();
+                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE)";
+                await command.ExecuteNonQueryAsync();
+            }
+            catch (DbException)
+            {
+                // busy or interrupted: the log stays in place, readable and durable, and the next checkpoint copies it
+            }
+            finally
+            {
+                Volatile.Write(ref _checkpointing, 0);
+            }
+        });
     }
 
     public async ValueTask DisposeAsync()
     {
         await Writes.DisposeAsync();
+        await _checkpoint;
         if (_postgres is not null)
         {
             await _postgres.DisposeAsync();

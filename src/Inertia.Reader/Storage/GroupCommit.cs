@@ -4,9 +4,10 @@ using System.Threading.Channels;
 namespace Inertia.Reader.Storage;
 
 /// <summary>
-/// Group commit: write jobs queued by many tasks run one after another in one transaction, each inside its own savepoint.
-/// A batch costs one commit (on SQLite also one flush of the search index) instead of one per job, and a job that throws is
-/// rolled back to its savepoint and fails alone: one bad feed never fails the others in its batch.
+/// Group commit: write jobs queued by many tasks run one after another in one transaction. A batch costs one commit (on
+/// SQLite also one flush of the search index) instead of one per job. When a job throws, the batch is rolled back and each
+/// of its jobs is run again in a transaction of its own, so one bad feed never fails the others (and the common case pays
+/// for no savepoints). A job may therefore run twice: it must only touch the database.
 /// </summary>
 public sealed class GroupCommit : IAsyncDisposable
 {
@@ -60,41 +61,46 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private async Task CommitAsync(List<Job> batch)
     {
-        var succeeded = new List<Job>(batch.Count);
+        if (await TryCommitAsync(batch) is null)
+        {
+            foreach (var job in batch)
+            {
+                job.Succeed();
+            }
+            return;
+        }
+        // something in the batch failed and all of it was rolled back: each job again, alone, so only the bad one fails
+        foreach (var job in batch)
+        {
+            if (await TryCommitAsync([job]) is { } error)
+            {
+                job.Fail(error);
+            }
+            else
+            {
+                job.Succeed();
+            }
+        }
+    }
+
+    // runs the jobs in one transaction and commits it; the exception that stopped it, or null when committed
+    private async Task<Exception?> TryCommitAsync(IReadOnlyList<Job> jobs)
+    {
         try
         {
             using var turn = await _database.WriterTurnAsync();
             await using var connection = await _database.OpenAsync();
             await using var tx = await connection.BeginTransactionAsync();
-            foreach (var job in batch)
+            foreach (var job in jobs)
             {
-                await tx.SaveAsync("job");
-                try
-                {
-                    await job.ExecuteAsync(connection, tx);
-                    await tx.ReleaseAsync("job");
-                    succeeded.Add(job);
-                }
-                catch (Exception ex)
-                {
-                    await tx.RollbackAsync("job");
-                    job.Fail(ex);
-                }
+                await job.ExecuteAsync(connection, tx);
             }
             await tx.CommitAsync();
+            return null;
         }
         catch (Exception ex)
         {
-            // the batch as a whole failed (connection lost, disk full): nothing of it is stored, and every job says so
-            foreach (var job in batch)
-            {
-                job.Fail(ex);
-            }
-            return;
-        }
-        foreach (var job in succeeded)
-        {
-            job.Succeed();
+            return ex;
         }
     }
 

@@ -63,7 +63,7 @@ public sealed class WebSubCallback(Database database, FeedIngest ingest, TimePro
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var result = await ingest.IngestAsync(feedId, parsed.Feed, now, (connection, tx) =>
             connection.ExecuteAsync("UPDATE websub_subscriptions SET last_push_at = @now, last_error = NULL WHERE feed_id = @feedId", new { feedId, now }, tx),
-            cancellationToken);
+            cancellationToken: cancellationToken);
         return new CallbackAnswer(204, null, $"feed {feedId}: push ingested, {result.Inserted} new, {result.Updated} updated");
     }
 
