@@ -4,8 +4,9 @@ using System.Threading.Channels;
 namespace Inertia.Reader.Storage;
 
 /// <summary>
-/// Group commit: write jobs queued by many tasks run one after another in one transaction. A batch costs one commit (on
-/// SQLite also one flush of the search index) instead of one per job. When a job throws, the batch is rolled back and each
+/// Group commit for SQLite's one writer: write jobs queued by many tasks run one after another in one transaction. A batch
+/// costs one commit (and one flush of the search index) instead of one per job. On PostgreSQL, which takes many writers at
+/// once, each job runs at once in a transaction of its own. When a job throws, the batch is rolled back and each
 /// of its jobs is run again in a transaction of its own, so one bad feed never fails the others (and the common case pays
 /// for no savepoints). A job may therefore run twice: it must only touch the database.
 /// </summary>
@@ -19,7 +20,9 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         _database = database;
         // a thread of its own: queued behind CPU-bound work on the thread pool, the one writer would idle while work piles up
-        _loop = Task.Factory.StartNew(Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        _loop = database.Provider == DatabaseProvider.Sqlite
+            ? Task.Factory.StartNew(Loop, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)
+            : Task.CompletedTask;
     }
 
     // the most jobs one transaction takes; what is queued beyond waits for the next
@@ -30,6 +33,11 @@ public sealed class GroupCommit : IAsyncDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         var job = new Job<T>(work);
+        if (_database.Provider == DatabaseProvider.Postgres)
+        {
+            // PostgreSQL takes many writers at once: queued behind one, every job would wait out the others' round trips
+            return RunAloneAsync(job, cancellationToken);
+        }
         if (!_queue.Writer.TryWrite(job))
         {
             throw new ObjectDisposedException(nameof(GroupCommit), "the database is closed");
@@ -43,6 +51,19 @@ public sealed class GroupCommit : IAsyncDisposable
             await work(c, tx);
             return true;
         }, cancellationToken);
+
+    private async Task<T> RunAloneAsync<T>(Job<T> job, CancellationToken cancellationToken)
+    {
+        if (await TryCommitAsync([job], cancellationToken) is { } error)
+        {
+            job.Fail(error);
+        }
+        else
+        {
+            job.Succeed();
+        }
+        return await job.Completion.Task;
+    }
 
     // blocking on purpose: every wait parks this thread, so waking it never queues behind the thread pool's work
     private void Loop()
@@ -84,18 +105,18 @@ public sealed class GroupCommit : IAsyncDisposable
     }
 
     // runs the jobs in one transaction and commits it; the exception that stopped it, or null when committed
-    private async Task<Exception?> TryCommitAsync(IReadOnlyList<Job> jobs)
+    private async Task<Exception?> TryCommitAsync(IReadOnlyList<Job> jobs, CancellationToken cancellationToken = default)
     {
         try
         {
-            using var turn = await _database.WriterTurnAsync();
-            await using var connection = await _database.OpenAsync();
-            await using var tx = await connection.BeginTransactionAsync();
+            using var turn = await _database.WriterTurnAsync(cancellationToken);
+            await using var connection = await _database.OpenAsync(cancellationToken);
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             foreach (var job in jobs)
             {
                 await job.ExecuteAsync(connection, tx);
             }
-            await tx.CommitAsync();
+            await tx.CommitAsync(cancellationToken);
             return null;
         }
         catch (Exception ex)
