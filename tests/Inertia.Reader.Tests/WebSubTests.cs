@@ -30,6 +30,11 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
     {
         app.MapGet("/feed", (HttpContext c) =>
         {
+            if (c.Request.Headers.IfNoneMatch == "\"v1\"")
+            {
+                return Results.StatusCode(304);
+            }
+            c.Response.Headers.ETag = "\"v1\"";
             var root = $"http://{c.Request.Host}";
             return Results.Text(Feed($"{root}/feed", $"{root}/hub", "a", "b"), "application/rss+xml");
         });
@@ -144,6 +149,29 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
         }
         await refresher.RefreshAllAsync();
         Assert.Single(requests);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_lease_about_to_run_out_is_renewed_even_while_the_feed_answers_304(DatabaseProvider provider)
+    {
+        var requests = new ConcurrentQueue<Dictionary<string, string>>();
+        await using var site = await SiteWithHubAsync(requests, 202);
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        var (feedId, refresher) = await FeedWithHubSubscriberAsync(db, site);
+        await refresher.RefreshAllAsync();
+        var first = Assert.Single(requests);
+        var callback = new WebSubCallback(db, new FeedIngest(db));
+        // a hub that grants a lease of a minute: well inside the day before expiry when renewal is due
+        Assert.Equal(200, (await callback.VerifyAsync(feedId, "subscribe", first["hub.topic"], "c", "60", null)).Status);
+
+        var summary = await refresher.RefreshAllAsync();
+        Assert.Equal(1, summary.NotModified);
+        Assert.Equal(2, requests.Count);
+        var renewal = requests.Last();
+        Assert.Equal((first["hub.topic"], first["hub.callback"]), (renewal["hub.topic"], renewal["hub.callback"]));
+        // the renewal keeps the secret, so pushes signed before the hub confirms it still count
+        Assert.Equal(first["hub.secret"], renewal["hub.secret"]);
     }
 
     [Fact]

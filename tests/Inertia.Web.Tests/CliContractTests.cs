@@ -204,6 +204,7 @@ public class CliContractTests : IDisposable
             Assert.Equal(0, import.Exit);
             Assert.StartsWith("imported 1, already subscribed 0, invalid 1", import.Stdout);
             Assert.Contains("line 1:", import.Stdout);
+            Assert.Contains("inertia import: 1 outlines stored", import.Stderr);
 
             var refresh = RunIn(_dir, "refresh");
             Assert.Equal(0, refresh.Exit);

@@ -26,6 +26,8 @@ public static class OpmlImport
                 return;
             }
             var now = time.GetUtcNow().ToUnixTimeSeconds();
+            // in a server the refresher writes too: SQLite's one writer is taken in turn, batch by batch
+            using var turn = await database.WriterTurnAsync(cancellationToken);
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             foreach (var o in batch)
             {

@@ -264,6 +264,10 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                     await TrackMoveAsync(connection, tx, feed.Id, fetched);
                 }
             }, cancellationToken);
+            if (WebSub is not null)
+            {
+                await WebSub.RenewIfDueAsync(feed.Id, cancellationToken);
+            }
             return new Outcome(FetchOutcome.NotModified, 0, 0);
         }
         if (fetched.Outcome == FetchOutcome.Gone)

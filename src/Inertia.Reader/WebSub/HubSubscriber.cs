@@ -6,7 +6,7 @@ using Inertia.Reader.Storage;
 namespace Inertia.Reader.WebSub;
 
 /// <summary>
-/// Subscribes feeds to the WebSub hub they name, with a callback under the public base URL and a fresh secret per request;
+/// Subscribes feeds to the WebSub hub they name, with a callback under the public base URL and a fresh secret per new request;
 /// renews before the lease runs out, and waits before asking a hub that refused again. Failures are recorded, never thrown.
 /// </summary>
 public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri publicBaseUrl, TimeProvider? time = null)
@@ -34,17 +34,23 @@ public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri pu
         }
         var hub = new Uri(usable[0]);
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
+        string? secret = null;
         await using (var connection = await database.OpenAsync(cancellationToken))
         {
-            var current = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt)?>(
-                "SELECT hub, topic, state, requested_at, expires_at FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
-            if (current is { } c && c.Topic == topic && usable.Contains(c.Hub) && !Due(c.State, c.RequestedAt, c.ExpiresAt, now))
+            var current = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt, string Secret)?>(
+                "SELECT hub, topic, state, requested_at, expires_at, secret FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
+            if (current is { } c && c.Topic == topic && usable.Contains(c.Hub))
             {
-                return;
+                if (!Due(c.State, c.RequestedAt, c.ExpiresAt, now))
+                {
+                    return;
+                }
+                // a renewal keeps the secret: what the hub pushes before it confirms the renewal is still signed with it
+                secret = c.State == "active" ? c.Secret : null;
             }
         }
         // the row is written before the request: a hub may verify before its answer to the request arrives
-        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        secret ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
         using (await database.WriterTurnAsync(cancellationToken))
         {
             await using var connection = await database.OpenAsync(cancellationToken);
@@ -73,6 +79,21 @@ public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri pu
                     "UPDATE websub_subscriptions SET state = 'failed', last_error = @error WHERE feed_id = @feedId AND secret = @secret AND state = 'requested'",
                     new { feedId, secret, error = $"the hub {hub.Host} refused the subscription: {answer.Reason}" });
             }
+        }
+    }
+
+    /// <summary>Renews a feed's subscription when its lease is running out (a feed that answers 304 names no hub to ask).</summary>
+    public async Task RenewIfDueAsync(long feedId, CancellationToken cancellationToken = default)
+    {
+        (string Hub, string Topic)? current;
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            current = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic)?>(
+                "SELECT hub, topic FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
+        }
+        if (current is { } c)
+        {
+            await EnsureSubscribedAsync(feedId, c.Topic, [c.Hub], cancellationToken);
         }
     }
 

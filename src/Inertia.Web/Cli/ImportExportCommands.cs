@@ -25,7 +25,9 @@ public static class ImportExportCommands
             {
                 return 1;
             }
-            var report = await OpmlImport.RunAsync(database, userId.Value, text, cancellationToken: ct);
+            // progress on stderr, so that stdout carries only the report scripts read
+            var progress = new StderrProgress();
+            var report = await OpmlImport.RunAsync(database, userId.Value, text, progress: progress, cancellationToken: ct);
             Console.WriteLine(report.ToString());
             return 0;
         }));
@@ -56,5 +58,11 @@ public static class ImportExportCommands
             return 0;
         }));
         return command;
+    }
+
+    // written at once, in order (Progress<T> would post each report to the thread pool)
+    private sealed class StderrProgress : IProgress<int>
+    {
+        public void Report(int value) => Console.Error.WriteLine($"inertia import: {value} outlines stored");
     }
 }
