@@ -77,6 +77,8 @@ public static class StorageScale
             // SQLite's word index is filled by ingest, not by a trigger: the same code the migration uses for stored entries
             await EntrySearch.IndexAllAsync(c, tx);
         }
+        // the unread counters, as the migration sets them for what is stored
+        await ReadState.RecountAsync(c, tx);
         await tx.CommitAsync();
         // statistics for the planner, and (PostgreSQL) the visibility map that lets counts use index-only scans: what
         // autovacuum gives an insert-heavy table in steady state (one word: Dapper would take it for a stored procedure)

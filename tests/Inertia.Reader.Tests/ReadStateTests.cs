@@ -61,4 +61,75 @@ public sealed class ReadStateTests(PostgresServer postgres) : ProviderTest(postg
         // mark-all-read is one statement on the watermarks: no per-entry rows were written
         Assert.Equal(2, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states"));
     }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task The_kept_unread_counters_always_equal_a_count_from_the_entries(DatabaseProvider provider)
+    {
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        await using var c = await db.OpenAsync();
+        long[] users = [(await UserStore.AddAsync(c, "ann", "pw", false, 1))!.Value, (await UserStore.AddAsync(c, "bob", "pw", false, 1))!.Value];
+        string[] urls = ["https://a.example/rss", "https://b.example/rss", "https://c.example/rss", "https://d.example/rss"];
+        var feeds = new List<long>();
+        foreach (var url in urls)
+        {
+            feeds.Add(await FeedStore.EnsureAsync(c, null, url, 1));
+        }
+        await SubscriptionStore.SubscribeAsync(c, null, users[0], urls[0], "Tech", null, null, 1);
+        await SubscriptionStore.SubscribeAsync(c, null, users[0], urls[1], "Tech", null, null, 1);
+        await SubscriptionStore.SubscribeAsync(c, null, users[1], urls[1], null, null, null, 1);
+        var rnd = new Random(20261128); // fixed: the same 150 steps on every run
+        var next = 0;
+        for (var step = 0; step < 150; step++)
+        {
+            var user = users[rnd.Next(users.Length)];
+            var ids = (await c.QueryAsync<long>("SELECT id FROM entries ORDER BY id")).ToList();
+            var op = rnd.Next(6);
+            switch (op)
+            {
+                case 0 or 1: // a fetch: a few new entries, sometimes one the feed already has
+                    var feed = feeds[rnd.Next(feeds.Count)];
+                    var keys = Enumerable.Range(0, rnd.Next(1, 5)).Select(_ => $"k{next++}").Append($"k{rnd.Next(Math.Max(1, next))}");
+                    await using (var tx = await c.BeginTransactionAsync())
+                    {
+                        await EntryStore.UpsertAsync(c, tx, feed, [.. keys.Distinct().Select(k => new ParsedEntry { Key = k, Title = k })], e => e, 2);
+                        await tx.CommitAsync();
+                    }
+                    break;
+                case 2 when ids.Count > 0: // mark one entry, possibly twice the same way, possibly of a feed the user does not read
+                    await ReadState.SetReadAsync(c, user, ids[rnd.Next(ids.Count)], read: rnd.Next(2) == 0, 3);
+                    break;
+                case 3 when ids.Count > 0: // mark all read up to some entry: one feed, the category, or everything
+                    var upTo = ids[rnd.Next(ids.Count)];
+                    var category = await c.ExecuteScalarAsync<long?>("SELECT id FROM categories WHERE user_id = @user", new { user });
+                    switch (rnd.Next(3))
+                    {
+                        case 0:
+                            await ReadState.MarkAllReadAsync(c, user, upTo, feedId: feeds[rnd.Next(feeds.Count)]);
+                            break;
+                        case 1 when category is not null:
+                            await ReadState.MarkAllReadAsync(c, user, upTo, categoryId: category);
+                            break;
+                        default:
+                            await ReadState.MarkAllReadAsync(c, user, upTo);
+                            break;
+                    }
+                    break;
+                case 4: // subscribe to a feed that may already have entries
+                    await SubscriptionStore.SubscribeAsync(c, null, user, urls[rnd.Next(urls.Length)], null, null, null, 4);
+                    break;
+                case 5: // retention removes only what nobody needs
+                    await Retention.RunAsync(c, olderThan: 3, maxPerFeed: 4);
+                    break;
+            }
+            foreach (var u in users)
+            {
+                Assert.True(await ReadState.ExactUnreadCountAsync(c, u) == await ReadState.UnreadCountAsync(c, u), $"step {step} (operation {op}), user {u}");
+            }
+        }
+        // the run did reach the interesting states
+        Assert.True(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states WHERE is_read = FALSE") > 0);
+        Assert.True(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM subscriptions WHERE read_through > 0") > 0);
+        Assert.True(await ReadState.UnreadCountAsync(c, users[0]) > 0);
+    }
 }

@@ -73,6 +73,7 @@ public static class EntryStore
             }
         }
         var indexed = new List<(long Id, string Terms)>();
+        var newIds = new List<long>();
         var inserted = 0;
         foreach (var row in rows.New)
         {
@@ -89,6 +90,7 @@ public static class EntryStore
             if (id is { } added)
             {
                 inserted++;
+                newIds.Add(added);
                 Index(indexed, added, row);
             }
         }
@@ -99,6 +101,14 @@ public static class EntryStore
         if (indexed.Count > 0)
         {
             await EntrySearch.IndexAsync(connection, transaction, indexed);
+        }
+        if (newIds.Count > 0)
+        {
+            // new entries are unread for every subscriber whose watermark is below them: one statement per feed, whatever the subscribers
+            var isNew = ProviderOf(connection) == DatabaseProvider.Postgres ? "e.id = ANY(@newIds)" : "e.id IN @newIds";
+            await connection.ExecuteAsync(
+                $"UPDATE subscriptions SET unread_count = unread_count + (SELECT COUNT(*) FROM entries e WHERE {isNew} AND e.id > subscriptions.read_through) WHERE feed_id = @feedId",
+                new { newIds, feedId = rows.New[0].FeedId }, transaction);
         }
         return new UpsertResult(inserted, updated, unchanged + rows.New.Count - inserted);
     }

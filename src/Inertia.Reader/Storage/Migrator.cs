@@ -84,6 +84,10 @@ public static class Migrator
         {
             await EntrySearch.IndexAllAsync(connection, transaction);
         }
+        if (version == 7)
+        {
+            await ReadState.RecountAsync(connection, transaction);
+        }
     }
 
     /// <summary>The highest version applied, or 0 for an empty database.</summary>

@@ -27,6 +27,11 @@ public static class SubscriptionStore
             VALUES (@userId, @feedId, @categoryId, @title, @now)
             ON CONFLICT (user_id, feed_id) DO NOTHING
             """, new { userId, feedId, categoryId, title, now }, transaction);
+        if (inserted > 0)
+        {
+            // a feed already stored brings its entries in unread
+            await ReadState.RecountAsync(connection, transaction, "s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId });
+        }
         return inserted > 0;
     }
 
