@@ -69,7 +69,7 @@ public static class StorageScale
             INSERT INTO entries (feed_id, key, url, title, content, content_hash, created_at, published_at, search_text)
             SELECT (i % 1000) + 1, 'k' || {text}, 'https://e.example/' || {text}, 'Entry ' || {text},
                    '<p>' || {words} || '</p>', {hash}, i, i,
-                   CASE WHEN i % 50 = 0 THEN 'Entry ' || {text} || ' ' || {words} ELSE 'Entry ' || {text} || ' nothing to see ' || {text} END
+                   lower(CASE WHEN i % 50 = 0 THEN 'Entry ' || {text} || ' ' || {words} ELSE 'Entry ' || {text} || ' nothing to see ' || {text} END)
             FROM {series}
             """, transaction: tx, commandTimeout: 3600);
         if (!pg)

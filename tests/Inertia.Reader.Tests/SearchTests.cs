@@ -24,6 +24,7 @@ public sealed class SearchTests(PostgresServer postgres) : ProviderTest(postgres
                 Entry("1", "惯性聚合 发布", "<p>高效追踪和阅读你感兴趣的博客</p>"),
                 Entry("2", "Feed reader notes", "<p>A fast feed parser for 100% of feeds</p>"),
                 Entry("3", "Unrelated", "<p>nothing here</p>"),
+                Entry("4", "Über Rückkehr", "<p>Ærø</p>"),
             ], e => e, 2);
             await EntryStore.UpsertAsync(c, tx, other, [Entry("x", "惯性 elsewhere", "feed reader")], e => e, 2);
             await tx.CommitAsync();
@@ -35,6 +36,7 @@ public sealed class SearchTests(PostgresServer postgres) : ProviderTest(postgres
         Assert.Equal(["惯性聚合 发布"], await Titles("高效追踪"));
         Assert.Equal(["惯性聚合 发布"], await Titles("博客"));
         Assert.Equal(["Feed reader notes"], await Titles("feed PARSER"));
+        Assert.Equal(["Über Rückkehr"], await Titles("über RÜCKKEHR")); // case folds beyond ASCII, on both providers
         Assert.Equal(["Feed reader notes"], await Titles("100%"));
         Assert.Equal(["Feed reader notes"], await Titles("%")); // a literal percent sign, not "anything"
         Assert.Empty(await Titles("\"unbalanced"));
@@ -113,5 +115,28 @@ public sealed class SearchTests(PostgresServer postgres) : ProviderTest(postgres
         Assert.Equal([6], await Migrator.MigrateAsync(db));
         Assert.Equal(["Stored before the upgrade"], (await EntrySearch.SearchAsync(c, DatabaseProvider.Sqlite, ann, "追踪")).Select(h => h.Title));
         Assert.Equal(["Stored before the upgrade"], (await EntrySearch.SearchAsync(c, DatabaseProvider.Sqlite, ann, "upgr")).Select(h => h.Title));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Upgrading_lowercases_the_stored_search_text(DatabaseProvider provider)
+    {
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        await using var c = await db.OpenAsync();
+        var ann = (await UserStore.AddAsync(c, "ann", "pw", false, 1))!.Value;
+        await SubscriptionStore.SubscribeAsync(c, null, ann, "https://mine.example/rss", null, null, null, 1);
+        var feed = await FeedStore.EnsureAsync(c, null, "https://mine.example/rss", 1);
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            await EntryStore.UpsertAsync(c, tx, feed, [Entry("1", "Stored Before", "<p>ÜBER</p>")], e => e, 2);
+            await tx.CommitAsync();
+        }
+        // as version 7 stored it: the text as written
+        await Dapper.SqlMapper.ExecuteAsync(c, "UPDATE entries SET search_text = 'Stored Before ÜBER'; DELETE FROM schema_migrations WHERE version = 8");
+        Assert.Empty(await EntrySearch.SearchAsync(c, provider, ann, "über"));
+
+        Assert.Equal([8], await Migrator.MigrateAsync(db));
+        Assert.Equal("stored before über", await Dapper.SqlMapper.ExecuteScalarAsync<string>(c, "SELECT search_text FROM entries"));
+        Assert.Equal(["Stored Before"], (await EntrySearch.SearchAsync(c, provider, ann, "über")).Select(h => h.Title));
     }
 }

@@ -25,10 +25,10 @@ public sealed record EntryRow(
             hash, now, text, withTerms ? SearchTerms.Index(text) : null);
     }
 
-    /// <summary>What search looks in: title, author and the text (not the markup) of the content, capped.</summary>
+    /// <summary>What search looks in: title, author and the text (not the markup) of the content, capped, lowercased.</summary>
     public static string SearchTextOf(ParsedEntry e)
     {
         var text = string.Join(' ', e.Title, e.Author, Feeds.Text.PlainText.FromHtml(e.Content ?? e.Summary));
-        return text.Length > MaxSearchText ? text[..MaxSearchText] : text;
+        return (text.Length > MaxSearchText ? text[..MaxSearchText] : text).ToLowerInvariant();
     }
 }

@@ -9,7 +9,7 @@ public sealed record SearchHit(long EntryId, long FeedId, string? Title, string?
 /// <summary>
 /// One search over both providers, over the plain text ingest writes to entries.search_text: SQLite narrows with its FTS5
 /// word index (<see cref="SearchTerms"/>: words by prefix, Chinese by two-character pieces) and confirms with LIKE;
-/// PostgreSQL's pg_trgm index serves ILIKE directly. Every word of the query must occur; newest entries first.
+/// PostgreSQL's pg_trgm index serves LIKE directly (both sides lowercased). Every word of the query must occur; newest entries first.
 /// Search covers the entries of the feeds the user subscribes to.
 /// </summary>
 public static class EntrySearch
@@ -23,12 +23,11 @@ public static class EntrySearch
             return [];
         }
         var parameters = new DynamicParameters(new { userId, limit });
-        // every word must occur as a substring (case-insensitive for ASCII); LIKE confirms what the index narrows
-        var like = provider == DatabaseProvider.Postgres ? "ILIKE" : "LIKE";
+        // every word must occur as a substring; both sides lowercased, LIKE confirms what the index narrows
         var filter = string.Join(" AND ", words.Select((w, i) =>
         {
-            parameters.Add($"w{i}", "%" + EscapeLike(w) + "%");
-            return $"e.search_text {like} @w{i} ESCAPE '\\'";
+            parameters.Add($"w{i}", "%" + EscapeLike(w.ToLowerInvariant()) + "%");
+            return $"e.search_text LIKE @w{i} ESCAPE '\\'";
         }));
         if (provider == DatabaseProvider.Sqlite && SearchTerms.Match(words) is { } match)
         {
@@ -51,6 +50,25 @@ public static class EntrySearch
         connection.ExecuteAsync(
             (replacing ? "DELETE FROM entries_terms WHERE rowid = @Id; " : "") + "INSERT INTO entries_terms (rowid, terms) VALUES (@Id, @Terms)",
             entries.Select(e => new { e.Id, e.Terms }), transaction);
+
+    /// <summary>Lowercases every stored search text (once, by migration 8): in pages, so memory stays flat.</summary>
+    public static async Task LowercaseAllAsync(DbConnection connection, DbTransaction transaction)
+    {
+        const int Page = 2000;
+        var after = 0L;
+        while (true)
+        {
+            var page = (await connection.QueryAsync<(long Id, string? Text)>(
+                "SELECT id, search_text FROM entries WHERE id > @after ORDER BY id LIMIT @Page", new { after, Page }, transaction)).ToList();
+            if (page.Count == 0)
+            {
+                return;
+            }
+            var changed = page.Where(p => p.Text is not null && p.Text != p.Text.ToLowerInvariant()).Select(p => new { p.Id, Text = p.Text!.ToLowerInvariant() }).ToList();
+            await connection.ExecuteAsync("UPDATE entries SET search_text = @Text WHERE id = @Id", changed, transaction);
+            after = page[^1].Id;
+        }
+    }
 
     /// <summary>Indexes every stored entry (SQLite, once, when the index is created): in pages, so memory stays flat.</summary>
     public static async Task IndexAllAsync(DbConnection connection, DbTransaction transaction)

@@ -88,6 +88,10 @@ public static class Migrator
         {
             await ReadState.RecountAsync(connection, transaction);
         }
+        if (version == 8)
+        {
+            await EntrySearch.LowercaseAllAsync(connection, transaction);
+        }
     }
 
     /// <summary>The highest version applied, or 0 for an empty database.</summary>
