@@ -51,27 +51,19 @@ public static class EntrySearch
             (replacing ? "DELETE FROM entries_terms WHERE rowid = @Id; " : "") + "INSERT INTO entries_terms (rowid, terms) VALUES (@Id, @Terms)",
             entries.Select(e => new { e.Id, e.Terms }), transaction);
 
-    /// <summary>Lowercases every stored search text (once, by migration 8): in pages, so memory stays flat.</summary>
-    public static async Task LowercaseAllAsync(DbConnection connection, DbTransaction transaction)
-    {
-        const int Page = 2000;
-        var after = 0L;
-        while (true)
-        {
-            var page = (await connection.QueryAsync<(long Id, string? Text)>(
-                "SELECT id, search_text FROM entries WHERE id > @after ORDER BY id LIMIT @Page", new { after, Page }, transaction)).ToList();
-            if (page.Count == 0)
-            {
-                return;
-            }
-            var changed = page.Where(p => p.Text is not null && p.Text != p.Text.ToLowerInvariant()).Select(p => new { p.Id, Text = p.Text!.ToLowerInvariant() }).ToList();
-            await connection.ExecuteAsync("UPDATE entries SET search_text = @Text WHERE id = @Id", changed, transaction);
-            after = page[^1].Id;
-        }
-    }
+    /// <summary>Lowercases every stored search text (once, by migration 8).</summary>
+    public static Task LowercaseAllAsync(DbConnection connection, DbTransaction transaction) =>
+        ForEachPageAsync(connection, transaction, page => connection.ExecuteAsync(
+            "UPDATE entries SET search_text = @Text WHERE id = @Id",
+            page.Where(p => p.Text is not null && p.Text != p.Text.ToLowerInvariant()).Select(p => new { p.Id, Text = p.Text!.ToLowerInvariant() }),
+            transaction));
 
-    /// <summary>Indexes every stored entry (SQLite, once, when the index is created): in pages, so memory stays flat.</summary>
-    public static async Task IndexAllAsync(DbConnection connection, DbTransaction transaction)
+    /// <summary>Indexes every stored entry (SQLite, once, when the index is created).</summary>
+    public static Task IndexAllAsync(DbConnection connection, DbTransaction transaction) =>
+        ForEachPageAsync(connection, transaction, page => IndexAsync(connection, transaction, [.. page.Select(p => (p.Id, SearchTerms.Index(p.Text ?? "")))]));
+
+    // every entry's (id, search text), a page at a time, so memory stays flat whatever the table holds
+    private static async Task ForEachPageAsync(DbConnection connection, DbTransaction transaction, Func<IReadOnlyList<(long Id, string? Text)>, Task> each)
     {
         const int Page = 2000;
         var after = 0L;
@@ -83,7 +75,7 @@ public static class EntrySearch
             {
                 return;
             }
-            await IndexAsync(connection, transaction, [.. page.Select(p => (p.Id, SearchTerms.Index(p.Text ?? "")))]);
+            await each(page);
             after = page[^1].Id;
         }
     }
