@@ -53,8 +53,9 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         var started = _time.GetTimestamp();
         var runStart = _time.GetUtcNow().ToUnixTimeSeconds();
         int feeds = 0, ok = 0, notModified = 0, failed = 0, added = 0, updated = 0;
-        using var working = new SemaphoreSlim(Concurrency);
-        using var queued = new SemaphoreSlim(Concurrency + MaxQueuedWrites);
+        // not disposed: after a cancellation, feeds still in flight give their slots back to them
+        var working = new SemaphoreSlim(Concurrency);
+        var queued = new SemaphoreSlim(Concurrency + MaxQueuedWrites);
         while (true)
         {
             var batch = await ClaimAsync(runStart, cancellationToken);
