@@ -58,7 +58,7 @@ public sealed class Database : IAsyncDisposable
         await connection.OpenAsync(cancellationToken);
         await using var pragma = connection.CreateCommand();
         // WAL lets readers run beside the one writer; NORMAL sync is safe with WAL and much faster. No connection checkpoints
-        // by itself: a checkpoint waits for the disk, and inside a commit it stalls every writer queued behind (see Checkpoint)
+        // by itself: a checkpoint waits for the disk, and inside a commit it stalls every writer queued behind it (see CheckpointSoon)
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
