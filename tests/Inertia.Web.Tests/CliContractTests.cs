@@ -10,20 +10,8 @@ public class CliContractTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
-    private static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inertia.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(60_000), "inertia did not finish");
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) Run(params string[] args) =>
+        InertiaProcess.Run(null, TimeSpan.FromSeconds(60), args);
 
     private string Write(string name, string content)
     {
@@ -151,23 +139,8 @@ public class CliContractTests : IDisposable
         Assert.Contains("up to date", Run());
     }
 
-    private (int Exit, string Stdout, string Stderr) RunIn(string directory, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = directory };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inertia.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment.Remove("INERTIA__Database__Provider");
-        psi.Environment.Remove("INERTIA__Database__ConnectionString");
-        psi.Environment["INERTIA__Fetching__AllowPrivateNetworks"] = "true";
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(120_000), "inertia did not finish");
-        return (p.ExitCode, stdout.Result, stderr.Result);
-    }
+    private static (int Exit, string Stdout, string Stderr) RunIn(string directory, params string[] args) =>
+        InertiaProcess.Run(directory, TimeSpan.FromSeconds(120), args);
 
     [Fact]
     public async Task User_import_refresh_and_export_work_end_to_end()

@@ -16,27 +16,12 @@ public sealed class CrashTests : IDisposable
         Directory.Delete(_dir, recursive: true);
     }
 
-    private Process Start(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dir };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inertia.dll"));
-        foreach (var a in args)
-        {
-            psi.ArgumentList.Add(a);
-        }
-        psi.Environment.Remove("INERTIA__Database__Provider");
-        psi.Environment.Remove("INERTIA__Database__ConnectionString");
-        psi.Environment["INERTIA__Fetching__AllowPrivateNetworks"] = "true";
-        return Process.Start(psi)!;
-    }
+    private Process Start(params string[] args) => Process.Start(InertiaProcess.StartInfo(_dir, args))!;
 
     private (int Exit, string Stdout) Run(params string[] args)
     {
-        using var p = Start(args);
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        _ = p.StandardError.ReadToEndAsync();
-        Assert.True(p.WaitForExit(180_000), "inertia did not finish");
-        return (p.ExitCode, stdout.Result);
+        var (exit, stdout, _) = InertiaProcess.Run(_dir, TimeSpan.FromSeconds(180), args);
+        return (exit, stdout);
     }
 
     private long Scalar(string sql)

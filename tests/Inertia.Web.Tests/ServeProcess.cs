@@ -14,16 +14,10 @@ public sealed class ServeProcess : IDisposable
     public ServeProcess(string workingDirectory, int port, IReadOnlyDictionary<string, string> environment)
     {
         Port = port;
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = workingDirectory };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "inertia.dll"));
-        psi.ArgumentList.Add("serve");
-        psi.ArgumentList.Add("--urls");
-        psi.ArgumentList.Add($"http://127.0.0.1:{port}");
-        foreach (var name in new[] { "INERTIA__Database__Provider", "INERTIA__Database__ConnectionString", "INERTIA__Server__PublicBaseUrl", "ASPNETCORE_URLS" })
-        {
-            psi.Environment.Remove(name);
-        }
-        psi.Environment["INERTIA__Fetching__AllowPrivateNetworks"] = "true";
+        var psi = InertiaProcess.StartInfo(workingDirectory, ["serve", "--urls", $"http://127.0.0.1:{port}"]);
+        // only the settings the test passes: none inherited from the environment it runs in
+        psi.Environment.Remove("INERTIA__Server__PublicBaseUrl");
+        psi.Environment.Remove("ASPNETCORE_URLS");
         psi.Environment["INERTIA__Refresh__PollSeconds"] = "1";
         psi.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (name, value) in environment)

@@ -228,8 +228,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                     UPDATE feeds SET title = COALESCE(@title, title), site_url = COALESCE(@siteUrl, site_url), icon_url = COALESCE(@iconUrl, icon_url),
                         etag = @etag, last_modified = @lastModified, error_count = 0, last_error = NULL, last_fetched_at = @now,
                         next_fetch_at = @next, interval_seconds = @interval, lease_owner = NULL, lease_until = NULL
-                    WHERE id = @id
-                    """,
+                    """ + ForgetMoveUnlessMoved(fetched) + " WHERE id = @id",
                     new
                     {
                         id = feed.Id,
@@ -255,15 +254,11 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         {
             await database.Writes.RunAsync(async (connection, tx) =>
             {
-                // the common case in one statement: a 304 without a redirect also forgets any move seen before
                 await connection.ExecuteAsync(
                     "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL" +
-                    (fetched.MovedPermanentlyTo is null ? ", moved_to = NULL, moved_count = 0" : "") + " WHERE id = @id",
+                    ForgetMoveUnlessMoved(fetched) + " WHERE id = @id",
                     new { id = feed.Id, now, next = now + NextInterval(feed, fetched) }, tx);
-                if (fetched.MovedPermanentlyTo is not null)
-                {
-                    await TrackMoveAsync(connection, tx, feed.Id, fetched);
-                }
+                await TrackMoveAsync(connection, tx, feed.Id, fetched);
             }, cancellationToken);
             if (WebSub is not null)
             {
@@ -296,15 +291,18 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
     private Task WriteAsync(string sql, object args, CancellationToken cancellationToken) =>
         database.Writes.RunAsync((connection, tx) => connection.ExecuteAsync(sql, args, tx), cancellationToken);
 
+    // a fetch without a permanent redirect forgets any move seen before, in the statement that records the fetch
+    private static string ForgetMoveUnlessMoved(FetchResult fetched) =>
+        fetched.MovedPermanentlyTo is null ? ", moved_to = NULL, moved_count = 0" : "";
+
     /// <summary>
-    /// Follows a permanent move only once it is seen on two fetches in a row; any fetch without it forgets it. The URL changes
-    /// only when no other feed has the new one already.
+    /// Follows a permanent move only once it is seen on two fetches in a row (a fetch without it forgets it, see
+    /// <see cref="ForgetMoveUnlessMoved"/>). The URL changes only when no other feed has the new one already.
     /// </summary>
     private static async Task TrackMoveAsync(System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? tx, long feedId, FetchResult fetched)
     {
         if (fetched.MovedPermanentlyTo is not { } moved)
         {
-            await connection.ExecuteAsync("UPDATE feeds SET moved_to = NULL, moved_count = 0 WHERE id = @feedId AND moved_to IS NOT NULL", new { feedId }, tx);
             return;
         }
         var url = moved.ToString();

@@ -28,26 +28,43 @@ public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri pu
     public async Task EnsureSubscribedAsync(long feedId, string topic, IReadOnlyList<string> hubs, CancellationToken cancellationToken = default)
     {
         var usable = hubs.Select(h => Uri.TryCreate(h, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? u.ToString() : null).OfType<string>().ToList();
-        if (usable.Count == 0)
+        if (usable.Count > 0)
         {
-            return;
+            await RequestIfDueAsync(feedId, topic, usable, await FindAsync(feedId, cancellationToken), cancellationToken);
         }
+    }
+
+    /// <summary>Renews a feed's subscription when its lease is running out (a feed that answers 304 names no hub to ask).</summary>
+    public async Task RenewIfDueAsync(long feedId, CancellationToken cancellationToken = default)
+    {
+        if (await FindAsync(feedId, cancellationToken) is { } current)
+        {
+            await RequestIfDueAsync(feedId, current.Topic, [current.Hub], current, cancellationToken);
+        }
+    }
+
+    private async Task<Subscription?> FindAsync(long feedId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt, string Secret)?>(
+            "SELECT hub, topic, state, requested_at, expires_at, secret FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
+        return row is { } r ? new Subscription(r.Hub, r.Topic, r.State, r.RequestedAt, r.ExpiresAt, r.Secret) : null;
+    }
+
+    // asks the first usable hub, unless the subscription held for this topic at one of them is not due yet
+    private async Task RequestIfDueAsync(long feedId, string topic, IReadOnlyList<string> usable, Subscription? current, CancellationToken cancellationToken)
+    {
         var hub = new Uri(usable[0]);
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         string? secret = null;
-        await using (var connection = await database.OpenAsync(cancellationToken))
+        if (current is { } c && c.Topic == topic && usable.Contains(c.Hub))
         {
-            var current = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt, string Secret)?>(
-                "SELECT hub, topic, state, requested_at, expires_at, secret FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
-            if (current is { } c && c.Topic == topic && usable.Contains(c.Hub))
+            if (!Due(c.State, c.RequestedAt, c.ExpiresAt, now))
             {
-                if (!Due(c.State, c.RequestedAt, c.ExpiresAt, now))
-                {
-                    return;
-                }
-                // a renewal keeps the secret: what the hub pushes before it confirms the renewal is still signed with it
-                secret = c.State == "active" ? c.Secret : null;
+                return;
             }
+            // a renewal keeps the secret: what the hub pushes before it confirms the renewal is still signed with it
+            secret = c.State == "active" ? c.Secret : null;
         }
         // the row is written before the request: a hub may verify before its answer to the request arrives
         secret ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
@@ -82,20 +99,7 @@ public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri pu
         }
     }
 
-    /// <summary>Renews a feed's subscription when its lease is running out (a feed that answers 304 names no hub to ask).</summary>
-    public async Task RenewIfDueAsync(long feedId, CancellationToken cancellationToken = default)
-    {
-        (string Hub, string Topic)? current;
-        await using (var connection = await database.OpenAsync(cancellationToken))
-        {
-            current = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic)?>(
-                "SELECT hub, topic FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
-        }
-        if (current is { } c)
-        {
-            await EnsureSubscribedAsync(feedId, c.Topic, [c.Hub], cancellationToken);
-        }
-    }
+    private readonly record struct Subscription(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt, string Secret);
 
     private bool Due(string state, long requestedAt, long? expiresAt, long now) => state switch
     {
