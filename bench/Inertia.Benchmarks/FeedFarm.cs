@@ -58,7 +58,7 @@ public static class FeedFarm
         return sb.Append("</body></opml>\n").ToString();
     }
 
-    private static byte[] Document(int n)
+    internal static byte[] Document(int n)
     {
         var random = new Random(n);
         var sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:content=\"http://purl.org/rss/1.0/modules/content/\"><channel>");

@@ -23,6 +23,35 @@ if (args.Length > 0 && args[0] == "storage")
     await StorageScale.RunAsync(options);
     return;
 }
+if (args.Length > 0 && args[0] == "farm-stages")
+{
+    // single-thread cost of each step the refresh runs on a farm document: parse, sanitize, plain text for search
+    var docs = Enumerable.Range(0, 200).Select(FeedFarm.Document).ToList();
+    var mb = docs.Sum(d => (long)d.Length) / 1024.0 / 1024.0;
+    for (var round = 0; round < 15; round++)
+    {
+        var sw = Stopwatch.StartNew();
+        var parsed = docs.Select(d => FeedParser.Parse(d).Feed!).ToList();
+        var parse = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var clean = parsed.Select(f => EntryHtml.Sanitize(f)).ToList();
+        var sanitize = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        foreach (var f in clean)
+        {
+            foreach (var e in f.Entries)
+            {
+                _ = Inertia.Feeds.Text.PlainText.FromHtml(e.Content ?? e.Summary);
+            }
+        }
+        var text = sw.Elapsed.TotalMilliseconds;
+        if (round >= 10)
+        {
+            Console.WriteLine($"200 farm feeds ({mb:F1} MB): parse {parse:F0} ms, sanitize {sanitize:F0} ms, plain text {text:F0} ms");
+        }
+    }
+    return;
+}
 if (args.Length > 0 && args[0] == "farm-opml")
 {
     Console.Write(FeedFarm.Opml(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture)));
