@@ -1,12 +1,11 @@
-using AngleSharp.Html.Parser;
 using Inertia.Feeds.Html;
 using Inertia.Feeds.Parsing;
 
 namespace Inertia.Feeds.Tests;
 
 /// <summary>
-/// The single pass must leave exactly the tree HtmlSanitizer leaves, or decline. Each check compares both outputs after a
-/// parse and re-serialization (so "&amp;eacute;" and "é" compare equal, as a browser sees them).
+/// The single pass must write exactly what HtmlSanitizer writes (the same string, not just the same tree), or decline and
+/// leave the input to it.
 /// </summary>
 public class SinglePassSanitizerTests
 {
@@ -62,14 +61,6 @@ public class SinglePassSanitizerTests
         "<p>x</span></p>",
     ];
 
-    private static string Normalize(string? html)
-    {
-        var parser = new HtmlParser();
-        using var doc = parser.ParseDocument("<!doctype html><html><body>" + (html ?? ""));
-        // a character reference to CR survives one side as CR and comes back from the other's re-parse as LF: the same text to a reader
-        return doc.Body!.InnerHtml.Trim().Replace('\r', '\n');
-    }
-
     private static string? Parser(string html) => ArticleSanitizer.Default.SanitizeWithParser(html, Base);
 
     private static bool Quick(string html, out string? clean) => SinglePassSanitizer.TrySanitize(html, Base, out clean);
@@ -83,7 +74,7 @@ public class SinglePassSanitizerTests
             if (Quick(html, out var quick))
             {
                 taken++;
-                Assert.Equal(Normalize(Parser(html)), Normalize(quick));
+                Assert.Equal(Parser(html), quick);
             }
         }
         // the point of the single pass is that ordinary articles take it; a regression that declines everything must fail here
@@ -106,7 +97,7 @@ public class SinglePassSanitizerTests
         {
             if (Quick(html, out var quick) && quick is not null)
             {
-                Assert.Equal(Normalize(quick), Normalize(Parser(quick)));
+                Assert.Equal(quick, Parser(quick));
             }
         }
     }
@@ -154,7 +145,7 @@ public class SinglePassSanitizerTests
             if (Quick(html, out var quick))
             {
                 taken++;
-                Assert.True(Normalize(Parser(html)) == Normalize(quick), $"input: {html}\nsingle pass: {quick}\nparser: {Parser(html)}");
+                Assert.True(Parser(html) == quick, $"input: {html}\nsingle pass: {quick}\nparser: {Parser(html)}");
             }
         }
         Assert.True(taken > iterations / 10, $"the single pass took {taken} of {iterations}");
@@ -194,7 +185,7 @@ public class SinglePassSanitizerTests
                 {
                     if (!string.IsNullOrWhiteSpace(html) && Quick(html, out var quick))
                     {
-                        Assert.True(Normalize(Parser(html)) == Normalize(quick), $"{Path.GetFileName(file)}: {html}");
+                        Assert.True(Parser(html) == quick, $"{Path.GetFileName(file)}: {html}");
                     }
                 }
             }

@@ -76,12 +76,14 @@ internal static class SinglePassSanitizer
         while (i < s.Length)
         {
             var lt = s[i..].IndexOfAny('<', '\0');
+            if (!AppendText(output, lt < 0 ? s[i..] : s.Slice(i, lt)))
+            {
+                return Decline(output);
+            }
             if (lt < 0)
             {
-                AppendText(output, s[i..]);
                 break;
             }
-            AppendText(output, s.Slice(i, lt));
             i += lt;
             if (s[i] == '\0' || i + 1 == s.Length)
             {
@@ -95,15 +97,22 @@ internal static class SinglePassSanitizer
                 {
                     return Decline(output);
                 }
-                if (!WriteStartTag(tag, attributes, baseUrl, output) && EndsInReference(output))
-                {
-                    return Decline(output);
-                }
+                WriteStartTag(tag, attributes, baseUrl, output);
                 if ((tag.Kind & Kind.Void) == 0)
                 {
                     stack[depth++] = tag;
                 }
                 i = end;
+                if (tag.Name == "pre" && i < s.Length && s[i] is '\n' or '\r')
+                {
+                    // the parser drops the line end that follows <pre>
+                    i += s[i] == '\r' && i + 1 < s.Length && s[i + 1] == '\n' ? 2 : 1;
+                }
+                if (tag.Name == "pre" && i < s.Length && s[i] is '\n' or '\r')
+                {
+                    // and the serializer writes one back when the text still starts with a line end, so that it survives
+                    output.Append('\n');
+                }
             }
             else if (next == '/')
             {
@@ -137,10 +146,6 @@ internal static class SinglePassSanitizer
                     return Decline(output);
                 }
                 i += 4 + close + 3;
-                if (EndsInReference(output))
-                {
-                    return Decline(output);
-                }
             }
             else
             {
@@ -428,7 +433,7 @@ internal static class SinglePassSanitizer
             if (s_attributeLookup.TryGetValue(name, out var id) && (seen & (1UL << id)) == 0)
             {
                 seen |= 1UL << id;
-                var decoded = AttributeValue.Decode(value);
+                var decoded = HtmlReferences.DecodeAttribute(value);
                 if (decoded is null)
                 {
                     return -1;
@@ -458,8 +463,8 @@ internal static class SinglePassSanitizer
         return j < s.Length && s[j] == '>' ? j + 1 : -1;
     }
 
-    /// <summary>Writes the sanitized start tag; false when the element is dropped (a tracking pixel).</summary>
-    private static bool WriteStartTag(Tag tag, List<(int Id, string Value)> attributes, string baseUrl, StringBuilder output)
+    /// <summary>Writes the sanitized start tag, or nothing for a tracking pixel.</summary>
+    private static void WriteStartTag(Tag tag, List<(int Id, string Value)> attributes, string baseUrl, StringBuilder output)
     {
         var name = tag.Name;
         if ((tag.Kind & Kind.Image) != 0)
@@ -518,7 +523,7 @@ internal static class SinglePassSanitizer
         if (name == "img" && ArticlePolicy.IsTrackingPixel(width, height, src))
         {
             output.Length = mark;
-            return false;
+            return;
         }
         if (name == "a" && href is not null)
         {
@@ -529,7 +534,6 @@ internal static class SinglePassSanitizer
             output.Append(" controls=\"\"");
         }
         output.Append('>');
-        return true;
     }
 
     /// <summary>The first non-blank lazy-loading value replaces the attribute it stands for, where it is, or last if absent.</summary>
@@ -556,21 +560,72 @@ internal static class SinglePassSanitizer
         }
     }
 
-    /// <summary>Copies text as it is, but for line ends: CR LF and CR become LF, as the parser reads them (a dropped tag may part a CR from its LF).</summary>
-    private static void AppendText(StringBuilder output, ReadOnlySpan<char> text)
+    private static readonly System.Buffers.SearchValues<char> s_textSpecials = System.Buffers.SearchValues.Create("&>\r\u00A0");
+
+    /// <summary>
+    /// Writes text as the HTML serializer writes the text node the parser makes of it: references decoded, then '&amp;', '&lt;',
+    /// '&gt;' and no-break spaces escaped, line ends as LF. False for a reference whose reading needs the parser's tables.
+    /// </summary>
+    private static bool AppendText(StringBuilder output, ReadOnlySpan<char> text)
     {
-        var cr = text.IndexOf('\r');
-        while (cr >= 0)
+        while (true)
         {
-            output.Append(text[..cr]).Append('\n');
-            text = text[(cr + 1)..];
-            if (!text.IsEmpty && text[0] == '\n')
+            var at = text.IndexOfAny(s_textSpecials);
+            if (at < 0)
             {
-                text = text[1..];
+                output.Append(text);
+                return true;
             }
-            cr = text.IndexOf('\r');
+            output.Append(text[..at]);
+            switch (text[at])
+            {
+                case '>':
+                    output.Append("&gt;");
+                    at++;
+                    break;
+                case '\u00A0':
+                    output.Append("&nbsp;");
+                    at++;
+                    break;
+                case '\r':
+                    // CR LF and a lone CR are LF to the parser
+                    output.Append('\n');
+                    at += at + 1 < text.Length && text[at + 1] == '\n' ? 2 : 1;
+                    break;
+                default:
+                    var consumed = HtmlReferences.InText(text[at..], out var decoded);
+                    if (consumed < 0)
+                    {
+                        return false;
+                    }
+                    if (decoded is null)
+                    {
+                        output.Append("&amp;");
+                    }
+                    else
+                    {
+                        AppendEscapedText(output, decoded);
+                    }
+                    at += consumed;
+                    break;
+            }
+            text = text[at..];
         }
-        output.Append(text);
+    }
+
+    private static void AppendEscapedText(StringBuilder output, string decoded)
+    {
+        foreach (var c in decoded)
+        {
+            _ = c switch
+            {
+                '&' => output.Append("&amp;"),
+                '<' => output.Append("&lt;"),
+                '>' => output.Append("&gt;"),
+                '\u00A0' => output.Append("&nbsp;"),
+                _ => output.Append(c),
+            };
+        }
     }
 
     private static void AppendEscaped(StringBuilder output, string value)
@@ -594,27 +649,6 @@ internal static class SinglePassSanitizer
             });
             s = s[(at + 1)..];
         }
-    }
-
-    /// <summary>
-    /// Whether the text written last ends in an unfinished character reference: dropping a comment or a pixel must not join
-    /// "&amp;am" and "p;" into a reference the input did not have.
-    /// </summary>
-    private static bool EndsInReference(StringBuilder output)
-    {
-        for (var k = output.Length - 1; k >= 0 && k >= output.Length - 40; k--)
-        {
-            var c = output[k];
-            if (c == '&')
-            {
-                return true;
-            }
-            if (!char.IsAsciiLetterOrDigit(c) && c != '#')
-            {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
