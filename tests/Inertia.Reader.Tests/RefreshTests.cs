@@ -127,6 +127,30 @@ public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgre
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_feed_listed_twice_in_one_file_is_reported_as_a_duplicate_with_its_line(DatabaseProvider provider)
+    {
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        long userId;
+        await using (var c = await db.OpenAsync())
+        {
+            userId = (await UserStore.AddAsync(c, "dup", "pw", admin: false, 1))!.Value;
+        }
+        const string opml = """
+            <opml version="2.0"><body>
+            <outline text="A" xmlUrl="https://a.example/rss"/>
+            <outline text="Tech"><outline text="B" xmlUrl="https://b.example/rss"/></outline>
+            <outline text="A again" xmlUrl="https://a.example/rss"/>
+            </body></opml>
+            """;
+        var report = await OpmlImport.RunAsync(db, userId, opml);
+        Assert.Equal((2, 0), (report.Imported, report.AlreadySubscribed));
+        var duplicate = Assert.Single(report.Invalid);
+        Assert.Equal(4, duplicate.Line);
+        Assert.Contains("duplicate of the outline on line 2", duplicate.Reason);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Importing_ten_thousand_outlines_reports_the_broken_ones_and_a_second_import_adds_nothing(DatabaseProvider provider)
     {
         await using var db = await NewMigratedDatabaseAsync(provider);

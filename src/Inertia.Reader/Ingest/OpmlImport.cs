@@ -5,7 +5,7 @@ namespace Inertia.Reader.Ingest;
 
 /// <summary>
 /// Imports an OPML file for a user: streams its outlines, subscribes in batches (one transaction each, so a crash loses at
-/// most the batch in flight), skips and reports bad outlines. Subscribing is idempotent, so running it again after a crash
+/// most the batch in flight), skips and reports bad and duplicate outlines with their lines. Subscribing is idempotent, so running it again after a crash
 /// resumes: what was done counts as already subscribed.
 /// </summary>
 public static class OpmlImport
@@ -47,8 +47,15 @@ public static class OpmlImport
             batch.Clear();
         }
 
+        // a feed listed twice in one file is reported on its second line rather than counted as already subscribed
+        var firstLine = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var outline in OpmlReader.Read(opml, problems.Add))
         {
+            if (!firstLine.TryAdd(outline.FeedUrl, outline.Line))
+            {
+                problems.Add(new OpmlProblem(outline.Line, $"duplicate of the outline on line {firstLine[outline.FeedUrl]} ({outline.FeedUrl}), skipped"));
+                continue;
+            }
             batch.Add(outline);
             if (batch.Count >= batchSize)
             {
