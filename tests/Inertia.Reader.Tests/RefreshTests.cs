@@ -49,11 +49,7 @@ public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgre
     {
         await using var server = await FarmAsync(10);
         await using var db = await NewMigratedDatabaseAsync(provider);
-        long userId;
-        await using (var c = await db.OpenAsync())
-        {
-            userId = (await UserStore.AddAsync(c, "ann", "pw", admin: false, 1))!.Value;
-        }
+        var userId = await AddUserAsync(db, "ann", admin: false);
         var report = await OpmlImport.RunAsync(db, userId, Opml(server, 10), batchSize: 4);
         Assert.Equal(new ImportReport(12, 0, []).ToString(), report.ToString());
 
@@ -130,11 +126,7 @@ public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgre
     public async Task A_feed_listed_twice_in_one_file_is_reported_as_a_duplicate_with_its_line(DatabaseProvider provider)
     {
         await using var db = await NewMigratedDatabaseAsync(provider);
-        long userId;
-        await using (var c = await db.OpenAsync())
-        {
-            userId = (await UserStore.AddAsync(c, "dup", "pw", admin: false, 1))!.Value;
-        }
+        var userId = await AddUserAsync(db, "dup", admin: false);
         const string opml = """
             <opml version="2.0"><body>
             <outline text="A" xmlUrl="https://a.example/rss"/>
@@ -154,11 +146,7 @@ public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgre
     public async Task Importing_ten_thousand_outlines_reports_the_broken_ones_and_a_second_import_adds_nothing(DatabaseProvider provider)
     {
         await using var db = await NewMigratedDatabaseAsync(provider);
-        long userId;
-        await using (var c = await db.OpenAsync())
-        {
-            userId = (await UserStore.AddAsync(c, "bob", "pw", admin: true, 1))!.Value;
-        }
+        var userId = await AddUserAsync(db, "bob", admin: true);
         var opml = new StringBuilder("<opml version=\"2.0\"><body>");
         for (var i = 0; i < 10_000; i++)
         {
@@ -171,5 +159,11 @@ public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgre
         Assert.Equal(1, first.Invalid[0].Line);
         var second = await OpmlImport.RunAsync(db, userId, opml.ToString());
         Assert.Equal((0, 9_900), (second.Imported, second.AlreadySubscribed));
+    }
+
+    private static async Task<long> AddUserAsync(Database db, string name, bool admin)
+    {
+        await using var c = await db.OpenAsync();
+        return (await UserStore.AddAsync(c, name, "pw", admin, 1))!.Value;
     }
 }
