@@ -271,7 +271,7 @@ foreach (var feed in all.Select(b => FeedParser.Parse(b).Feed).OfType<Inertia.Fe
     }
 }
 var fieldKeys = htmlFields.Keys.ToList();
-var taken = htmlFields.Values.Count(f => SinglePassSanitizer.TrySanitize(f.Html, f.Base, out _));
+var taken = htmlFields.Values.Count(f => SinglePassSanitizer.TrySanitize(f.Html, f.Base, SanitizerSettings.Default, out _));
 var sanitizers = Interleaved(
     fieldKeys,
     b => ArticleSanitizer.Default.SanitizeWithParser(htmlFields[b].Html, htmlFields[b].Base),

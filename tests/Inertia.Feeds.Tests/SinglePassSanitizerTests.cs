@@ -38,6 +38,9 @@ public class SinglePassSanitizerTests
         "<center>old</center><big>big</big><tt>tt</tt><strike>s</strike><u>u</u><small>small</small><sub>2</sub><sup>3</sup>",
         "<h1>One</h1><h2>Two<small>sub</small></h2><h3><a href=\"#frag\">anchor</a></h3>",
         "<p>data <a href=\"data:text/html,x\">bad</a> <img src=\"data:image/png;base64,iVBOR\"> <img src=\"data:image/svg+xml,x\"></p>",
+        "<p>Watch:</p><iframe width=\"560\" height=\"315\" src=\"https://www.youtube.com/embed/x?si=1\" title=\"YouTube\" allowfullscreen></iframe><p>or</p><iframe src=\"https://evil.example/\"></iframe>",
+        "<figure><iframe src=\"//player.bilibili.com/player.html?bvid=1\" frameborder=\"0\"></IFRAME></figure>",
+        "<pre><img srcset=\",,, x 2x\">\nthe pixel goes, and the line end becomes the first thing in the pre</pre>",
         "<div><p>open at the end <b>bold",
         "<p>Paragraph</p><img src=\"/img/1.jpg\" alt=\"figure\"></p>",
         "<p>&#x4E2D;&#25991; &#169; &eacute;t&eacute; &notanentity; &amp;amp;</p><a href=\"/s?q=&#x4E2D;\">cjk</a>",
@@ -49,7 +52,7 @@ public class SinglePassSanitizerTests
         "<script>alert(1)</script>",
         "<p><b>misnested</p></b>",
         "<a href=\"/1\"><a href=\"/2\">nested links</a></a>",
-        "<iframe src=\"https://www.youtube.com/embed/x\"></iframe>",
+        "<iframe src=\"https://www.youtube.com/embed/x\">fallback text</iframe>",
         "<p><b>bold paragraph<div>a block the parser moves the bold into</div></b></p>",
         "<font color=red>legacy</font>",
         "<!DOCTYPE html><p>x</p>",
@@ -63,7 +66,7 @@ public class SinglePassSanitizerTests
 
     private static string? Parser(string html) => ArticleSanitizer.Default.SanitizeWithParser(html, Base);
 
-    private static bool Quick(string html, out string? clean) => SinglePassSanitizer.TrySanitize(html, Base, out clean);
+    private static bool Quick(string html, out string? clean) => SinglePassSanitizer.TrySanitize(html, Base, SanitizerSettings.Default, out clean);
 
     [Fact]
     public void Plain_article_html_takes_the_single_pass_and_gives_the_parsers_tree()
@@ -109,6 +112,8 @@ public class SinglePassSanitizerTests
         Assert.Equal("<p><a href=\"https://blog.example/x\" rel=\"noopener noreferrer\" target=\"_blank\">x</a><video src=\"https://blog.example/posts/v.mp4\" controls=\"\"></video></p>", clean);
         Assert.True(Quick("<a href=\"javascript:alert(1)\">x</a><a href=\"java\tscript:alert(1)\">y</a>", out clean));
         Assert.Equal("<a>x</a><a>y</a>", clean);
+        Assert.True(Quick("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen></iframe><iframe src=\"https://evil.example/\"></iframe>", out clean));
+        Assert.Equal("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen=\"\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-presentation\" referrerpolicy=\"strict-origin-when-cross-origin\" loading=\"lazy\"></iframe>", clean);
         Assert.True(Quick("<img data-original=\"/real.jpg\" alt=\"a&quot;b\">", out clean));
         Assert.Equal("<img alt=\"a&quot;b\" src=\"https://blog.example/real.jpg\">", clean);
     }
@@ -124,7 +129,7 @@ public class SinglePassSanitizerTests
             "<img src=/p.gif width=1 height=1>", "<script>", "</script>", "\0", "<pre>\n", "<dd>", "<dt>", "</dl>", "<rt>", "<ruby>",
             "<a href=\"javascript:x\">", " onclick=\"x\"", "<p/>", "</br>", "<details>", "<summary>", "&lt;", "<span>", "</span>", "\r",
             "<source srcset=\"a.png 1x, javascript:x 2x\">", "<img data-src=\"/l.png\">", "<video>", "<em>", "</em>", "<q>", "<hr>",
-            "<a href='/q?x=1&copy=2&amp;y'>", "&#0;", "&#x80;", "<img src=\" java script:x\">", "<img srcset=\",,, x 2x\">", "&{",
+            "<a href='/q?x=1&copy=2&amp;y'>", "<iframe src=\"https://www.youtube.com/embed/y\"></iframe>", "<iframe src=\"/local\"></iframe>", "</iframe>", "&#0;", "&#x80;", "<img src=\" java script:x\">", "<img srcset=\",,, x 2x\">", "&{",
             "<a title=\"&{x}\" href=\"&#106;avascript:x\">", "<img src=\"&#x6A;avascript&#58;x\">", "<a href=\"?a:b\">", "<p title=a&b>",
         ];
         var random = new Random(20261128);

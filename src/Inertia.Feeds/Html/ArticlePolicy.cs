@@ -48,6 +48,15 @@ internal static class ArticlePolicy
         return url;
     }
 
+    /// <summary>What an embedded player may do: run its own script, in its own origin, and nothing of ours.</summary>
+    public const string FrameSandbox = "allow-scripts allow-same-origin allow-popups allow-presentation";
+    public const string FrameReferrerPolicy = "strict-origin-when-cross-origin";
+
+    /// <summary>An iframe stays only for a video player on an allowed host, by its sanitized source.</summary>
+    public static bool IsAllowedFrame(string? src, SanitizerSettings settings) =>
+        src is not null && Uri.TryCreate(src, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http")
+        && settings.IframeHosts.Contains(u.Host);
+
     /// <summary>An image of 1×1, from a counting host, or left without a source once its URL was refused.</summary>
     public static bool IsTrackingPixel(string? width, string? height, string? src)
     {

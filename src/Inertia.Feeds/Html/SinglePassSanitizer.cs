@@ -7,7 +7,7 @@ namespace Inertia.Feeds.Html;
 /// Sanitizes, in one pass over the text, the well-formed allow-listed HTML most feeds carry, to the same tree HtmlSanitizer
 /// leaves; declines whatever an HTML5 parser would rebuild (misnesting, tables, foreign or raw-text elements, odd tokens) so
 /// that the caller hands it to HtmlSanitizer. Every tag and attribute in the output is written by this class from
-/// allow-listed names and escaped values; only text between tags is copied, and it cannot contain a '&lt;'.
+/// allow-listed names and escaped values; text is decoded and re-escaped, so no '&lt;' of the input reaches the output as markup.
 /// </summary>
 internal static class SinglePassSanitizer
 {
@@ -28,6 +28,8 @@ internal static class SinglePassSanitizer
         // a URL-bearing image element whose lazy-loading attributes are promoted
         Image = 64,
         Media = 128,
+        // an embedded player: kept only empty and only from an allowed host
+        Frame = 256,
     }
 
     private sealed class Tag(string name, Kind kind)
@@ -63,7 +65,7 @@ internal static class SinglePassSanitizer
     private static List<(int Id, string Value)>? t_attributes;
 
     /// <summary>Sanitizes <paramref name="html"/> (non-empty) against an absolute base URL or ""; false when the parser must decide.</summary>
-    public static bool TrySanitize(string html, string baseUrl, out string? clean)
+    public static bool TrySanitize(string html, string baseUrl, SanitizerSettings settings, out string? clean)
     {
         clean = null;
         var output = t_output ??= new StringBuilder(4096);
@@ -71,12 +73,19 @@ internal static class SinglePassSanitizer
         var stack = t_stack ??= new Tag[ArticleSanitizer.MaxNesting];
         var attributes = t_attributes ??= [];
         var depth = 0;
+        var preOpenedAt = -1;
         var s = html.AsSpan();
         var i = 0;
         while (i < s.Length)
         {
             var lt = s[i..].IndexOfAny('<', '\0');
-            if (!AppendText(output, lt < 0 ? s[i..] : s.Slice(i, lt)))
+            var text = lt < 0 ? s[i..] : s.Slice(i, lt);
+            if (output.Length == preOpenedAt && !text.IsEmpty && text[0] is '\n' or '\r')
+            {
+                // a <pre> whose first child is text starting with a line end gets one more from the serializer, so it survives
+                output.Append('\n');
+            }
+            if (!AppendText(output, text))
             {
                 return Decline(output);
             }
@@ -97,7 +106,18 @@ internal static class SinglePassSanitizer
                 {
                     return Decline(output);
                 }
-                WriteStartTag(tag, attributes, baseUrl, output);
+                if ((tag.Kind & Kind.Frame) != 0)
+                {
+                    // an iframe's content is raw text to the parser: only an empty one is ours to write
+                    if (!s[end..].StartsWith("</iframe>", StringComparison.OrdinalIgnoreCase))
+                    {
+                        return Decline(output);
+                    }
+                    WriteStartTag(tag, attributes, baseUrl, settings, output);
+                    i = end + "</iframe>".Length;
+                    continue;
+                }
+                WriteStartTag(tag, attributes, baseUrl, settings, output);
                 if ((tag.Kind & Kind.Void) == 0)
                 {
                     stack[depth++] = tag;
@@ -108,10 +128,9 @@ internal static class SinglePassSanitizer
                     // the parser drops the line end that follows <pre>
                     i += s[i] == '\r' && i + 1 < s.Length && s[i + 1] == '\n' ? 2 : 1;
                 }
-                if (tag.Name == "pre" && i < s.Length && s[i] is '\n' or '\r')
+                if (tag.Name == "pre")
                 {
-                    // and the serializer writes one back when the text still starts with a line end, so that it survives
-                    output.Append('\n');
+                    preOpenedAt = output.Length;
                 }
             }
             else if (next == '/')
@@ -464,7 +483,7 @@ internal static class SinglePassSanitizer
     }
 
     /// <summary>Writes the sanitized start tag, or nothing for a tracking pixel.</summary>
-    private static void WriteStartTag(Tag tag, List<(int Id, string Value)> attributes, string baseUrl, StringBuilder output)
+    private static void WriteStartTag(Tag tag, List<(int Id, string Value)> attributes, string baseUrl, SanitizerSettings settings, StringBuilder output)
     {
         var name = tag.Name;
         if ((tag.Kind & Kind.Image) != 0)
@@ -523,6 +542,17 @@ internal static class SinglePassSanitizer
         if (name == "img" && ArticlePolicy.IsTrackingPixel(width, height, src))
         {
             output.Length = mark;
+            return;
+        }
+        if ((tag.Kind & Kind.Frame) != 0)
+        {
+            if (!ArticlePolicy.IsAllowedFrame(src, settings))
+            {
+                output.Length = mark;
+                return;
+            }
+            output.Append(" sandbox=\"").Append(ArticlePolicy.FrameSandbox).Append("\" referrerpolicy=\"").Append(ArticlePolicy.FrameReferrerPolicy)
+                .Append("\" loading=\"lazy\"></iframe>");
             return;
         }
         if (name == "a" && href is not null)
@@ -657,7 +687,7 @@ internal static class SinglePassSanitizer
 
     private static FrozenDictionary<string, Tag> BuildTags()
     {
-        string[] declined = ["table", "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr", "iframe"];
+        string[] declined = ["table", "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"];
         string[] voids = ["br", "hr", "img", "wbr", "source", "track"];
         string[] blocks =
         [
@@ -681,6 +711,7 @@ internal static class SinglePassSanitizer
             kind |= special.Contains(name) ? Kind.Special : 0;
             kind |= name is "img" or "source" ? Kind.Image : 0;
             kind |= name is "audio" or "video" ? Kind.Media : 0;
+            kind |= name is "iframe" ? Kind.Frame : 0;
             tags[name] = new Tag(string.Intern(name), kind);
         }
         return tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
