@@ -30,6 +30,8 @@ internal static class SinglePassSanitizer
         Media = 128,
         // an embedded player: kept only empty and only from an allowed host
         Frame = 256,
+        // a table, a section or a row: only the table's own structure (and blanks) may stand directly inside
+        TableContext = 512,
     }
 
     private sealed class Tag(string name, Kind kind)
@@ -80,6 +82,11 @@ internal static class SinglePassSanitizer
         {
             var lt = s[i..].IndexOfAny('<', '\0');
             var text = lt < 0 ? s[i..] : s.Slice(i, lt);
+            if (InTableContext(stack, depth) && text.IndexOfAnyExcept(" \t\n\r\f") >= 0)
+            {
+                // text directly in a table is moved before it by the parser
+                return Decline(output);
+            }
             if (output.Length == preOpenedAt && !text.IsEmpty && text[0] is '\n' or '\r')
             {
                 // a <pre> whose first child is text starting with a line end gets one more from the serializer, so it survives
@@ -169,7 +176,7 @@ internal static class SinglePassSanitizer
             else
             {
                 // "a < b" is text to the parser; doctype, bogus comments and processing instructions are not ours to judge
-                if (next is '!' or '?')
+                if (next is '!' or '?' || InTableContext(stack, depth))
                 {
                     return Decline(output);
                 }
@@ -215,6 +222,10 @@ internal static class SinglePassSanitizer
     private static bool Open(Tag tag, Tag[] stack, ref int depth, StringBuilder output)
     {
         var name = tag.Name;
+        if (!OpenInTable(name, stack, ref depth, output))
+        {
+            return false;
+        }
         if (name == "a" && Find(stack, depth, "a") >= 0)
         {
             return false;
@@ -266,11 +277,63 @@ internal static class SinglePassSanitizer
         return (tag.Kind & Kind.Void) != 0 || depth < stack.Length;
     }
 
+    /// <summary>
+    /// The table rules for a start tag: inside a table, a section or a row only the next level of structure may start (a row
+    /// directly in a table gets the tbody the parser gives it); a new cell or row ends the open cell. False where the parser
+    /// would move content out of the table ("foster parenting") or close more than the open cell.
+    /// </summary>
+    private static bool OpenInTable(string name, Tag[] stack, ref int depth, StringBuilder output)
+    {
+        var top = depth > 0 ? stack[depth - 1] : null;
+        var structure = name is "caption" or "thead" or "tbody" or "tfoot" or "tr" or "td" or "th";
+        if (top is null || (top.Kind & Kind.TableContext) == 0)
+        {
+            if (!structure)
+            {
+                return true;
+            }
+            if (top?.Name is not ("td" or "th") || name is not ("td" or "th" or "tr"))
+            {
+                return false;
+            }
+            // a new cell ends the open one; a new row ends the open cell and its row
+            output.Append("</").Append(stack[--depth].Name).Append('>');
+            if (name == "tr")
+            {
+                output.Append("</").Append(stack[--depth].Name).Append('>');
+            }
+            return true;
+        }
+        switch (name)
+        {
+            case "caption" or "thead" or "tbody" or "tfoot" when top.Name == "table":
+            case "td" or "th" when top.Name == "tr":
+            case "tr" when top.Name is "thead" or "tbody" or "tfoot":
+                return true;
+            case "thead" or "tbody" or "tfoot" when top.Name is "thead" or "tbody" or "tfoot":
+            case "tr" when top.Name == "tr":
+                output.Append("</").Append(stack[--depth].Name).Append('>');
+                return true;
+            case "tr" when top.Name == "table" && depth < stack.Length:
+                output.Append("<tbody>");
+                stack[depth++] = s_tags["tbody"];
+                return true;
+            default:
+                return false;
+        }
+    }
+
     /// <summary>Applies an end tag; false when the parser would ignore it or rebuild the tree around it.</summary>
     private static bool Close(Tag tag, Tag[] stack, ref int depth, StringBuilder output)
     {
         if ((tag.Kind & Kind.Void) != 0)
         {
+            return false;
+        }
+        if (InTableContext(stack, depth)
+            && tag.Name is not ("table" or "caption" or "thead" or "tbody" or "tfoot" or "tr" or "td" or "th"))
+        {
+            // any other end tag directly in a table is handled as if outside it
             return false;
         }
         if (tag.Name == "p" && Find(stack, depth, "p") < 0)
@@ -326,13 +389,22 @@ internal static class SinglePassSanitizer
         return true;
     }
 
+    private static bool InTableContext(Tag[] stack, int depth) => depth > 0 && (stack[depth - 1].Kind & Kind.TableContext) != 0;
+
+    /// <summary>The innermost open <paramref name="name"/> the parser can see: its scope ends at a table, a cell or a caption.</summary>
     private static int Find(Tag[] stack, int depth, string name)
     {
+        var structural = name is "table" or "caption" or "thead" or "tbody" or "tfoot" or "tr" or "td" or "th";
         for (var k = depth - 1; k >= 0; k--)
         {
-            if ((object)stack[k].Name == name)
+            var open = stack[k].Name;
+            if ((object)open == name)
             {
                 return k;
+            }
+            if (structural ? open == "table" : open is "table" or "td" or "th" or "caption")
+            {
+                return -1;
             }
         }
         return -1;
@@ -687,18 +759,19 @@ internal static class SinglePassSanitizer
 
     private static FrozenDictionary<string, Tag> BuildTags()
     {
-        string[] declined = ["table", "caption", "col", "colgroup", "tbody", "td", "tfoot", "th", "thead", "tr"];
+        string[] declined = ["col", "colgroup"];
         string[] voids = ["br", "hr", "img", "wbr", "source", "track"];
         string[] blocks =
         [
             "address", "article", "aside", "blockquote", "center", "details", "div", "dl", "figcaption", "figure", "footer", "header",
             "main", "ol", "ul", "p", "section", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "li", "dd", "dt",
         ];
+        string[] table = ["table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"];
         string[] formatting = ["a", "b", "big", "code", "em", "i", "s", "small", "strike", "strong", "tt", "u"];
         string[] special =
         [
             "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "footer",
-            "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "ol", "p", "pre", "section", "summary", "ul",
+            "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "ol", "p", "pre", "section", "summary", "ul", .. table,
         ];
         var tags = new Dictionary<string, Tag>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in ArticlePolicy.Tags.Except(declined))
@@ -706,6 +779,9 @@ internal static class SinglePassSanitizer
             var kind = Kind.None;
             kind |= voids.Contains(name) ? Kind.Void : 0;
             kind |= blocks.Contains(name) ? Kind.ClosesParagraph | Kind.ClosesAbove : 0;
+            kind |= table.Contains(name) ? Kind.ClosesAbove : 0;
+            kind |= name == "table" ? Kind.ClosesParagraph : 0;
+            kind |= name is "table" or "thead" or "tbody" or "tfoot" or "tr" ? Kind.TableContext : 0;
             kind |= name is ['h', >= '1' and <= '6'] ? Kind.Heading : 0;
             kind |= formatting.Contains(name) ? Kind.Formatting : 0;
             kind |= special.Contains(name) ? Kind.Special : 0;
