@@ -118,6 +118,9 @@ public class SinglePassSanitizerTests
         Assert.Equal("<a>x</a><a>y</a>", clean);
         Assert.True(Quick("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen></iframe><iframe src=\"https://evil.example/\"></iframe>", out clean));
         Assert.Equal("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen=\"\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-presentation\" referrerpolicy=\"strict-origin-when-cross-origin\" loading=\"lazy\"></iframe>", clean);
+        const string relative = "<a href=\"x/y\">a</a><img src=\"/i.png\" alt=\"i\">";
+        Assert.True(SinglePassSanitizer.TrySanitize(relative, "file:///tmp/feed.xml", SanitizerSettings.Default, out clean));
+        Assert.Equal(ArticleSanitizer.Default.SanitizeWithParser(relative, "file:///tmp/feed.xml"), clean);
         Assert.True(Quick("<img data-original=\"/real.jpg\" alt=\"a&quot;b\">", out clean));
         Assert.Equal("<img alt=\"a&quot;b\" src=\"https://blog.example/real.jpg\">", clean);
     }
@@ -136,6 +139,7 @@ public class SinglePassSanitizerTests
             "<a href='/q?x=1&copy=2&amp;y'>", "<iframe src=\"https://www.youtube.com/embed/y\"></iframe>", "</table>", "<tr>", "</tr>", "</td>", "<th>", "<tbody>", "</tbody>", "<caption>", "<thead>", "<iframe src=\"/local\"></iframe>", "</iframe>", "&#0;", "&#x80;", "<img src=\" java script:x\">", "<img srcset=\",,, x 2x\">", "&{",
             "<a title=\"&{x}\" href=\"&#106;avascript:x\">", "<img src=\"&#x6A;avascript&#58;x\">", "<a href=\"?a:b\">", "<p title=a&b>",
         ];
+        string[] bases = [Base, "", "file:///tmp/feed.xml", "http://host.example:8080/a/"];
         var random = new Random(20261128);
         int taken = 0, iterations = 10000;
         for (var n = 0; n < iterations; n++)
@@ -151,10 +155,13 @@ public class SinglePassSanitizerTests
                     _ => html.Insert(at, junk[random.Next(junk.Length)]),
                 };
             }
-            if (Quick(html, out var quick))
+            // the base varies too: a web page, none at all, a file
+            var baseUrl = bases[n % bases.Length];
+            if (SinglePassSanitizer.TrySanitize(html, baseUrl, SanitizerSettings.Default, out var quick))
             {
                 taken++;
-                Assert.True(Parser(html) == quick, $"input: {html}\nsingle pass: {quick}\nparser: {Parser(html)}");
+                var parser = ArticleSanitizer.Default.SanitizeWithParser(html, baseUrl);
+                Assert.True(parser == quick, $"input: {html}\nbase: {baseUrl}\nsingle pass: {quick}\nparser: {parser}");
             }
         }
         Assert.True(taken > iterations / 10, $"the single pass took {taken} of {iterations}");

@@ -57,8 +57,10 @@ internal static class ArticleUrls
         if ((object?)t_base != baseUrl)
         {
             t_baseUri = Uri.TryCreate(baseUrl, UriKind.Absolute, out var b) ? b : null;
-            t_origin = b?.GetLeftPart(UriPartial.Authority);
-            var path = b?.GetLeftPart(UriPartial.Path);
+            // joining by hand is only for web bases: a file: base resolves to URLs that are then refused
+            var web = b is not null && (b.Scheme == Uri.UriSchemeHttp || b.Scheme == Uri.UriSchemeHttps);
+            t_origin = web ? b!.GetLeftPart(UriPartial.Authority) : null;
+            var path = web ? b!.GetLeftPart(UriPartial.Path) : null;
             t_directory = path?[..(path.LastIndexOf('/') + 1)];
             t_base = baseUrl;
         }
