@@ -4,9 +4,9 @@ using System.Text;
 namespace Inertia.Feeds.Html;
 
 /// <summary>
-/// Sanitizes, in one pass over the text, the well-formed allow-listed HTML most feeds carry, to the same tree HtmlSanitizer
-/// leaves; declines whatever an HTML5 parser would rebuild (misnesting, tables, foreign or raw-text elements, odd tokens) so
-/// that the caller hands it to HtmlSanitizer. Every tag and attribute in the output is written by this class from
+/// Sanitizes, in one pass over the text, the well-formed allow-listed HTML most feeds carry, to the very string HtmlSanitizer
+/// writes for it; declines whatever an HTML5 parser would rebuild (misnesting, content a table would move out of itself,
+/// foreign or raw-text elements, odd tokens) so that the caller hands it to HtmlSanitizer (docs/design/sanitizing.md). Every tag and attribute in the output is written by this class from
 /// allow-listed names and escaped values; text is decoded and re-escaped, so no '&lt;' of the input reaches the output as markup.
 /// </summary>
 internal static class SinglePassSanitizer
@@ -21,12 +21,13 @@ internal static class SinglePassSanitizer
         Heading = 4,
         // the parser keeps these in its list of active formatting elements: closing one implicitly changes the tree
         Formatting = 8,
-        // an end tag of these closes the elements above it the way the parser does (block elements, list items, paragraphs)
+        // an end tag of these closes the elements above it the way the parser does (blocks, list items, paragraphs, table parts)
         ClosesAbove = 16,
         // the parser's "special" elements: a search for an open <li>, <dd> or <dt> stops at them
         Special = 32,
         // a URL-bearing image element whose lazy-loading attributes are promoted
         Image = 64,
+        // audio and video: always given their controls
         Media = 128,
         // an embedded player: kept only empty and only from an allowed host
         Frame = 256,
@@ -34,6 +35,7 @@ internal static class SinglePassSanitizer
         TableContext = 512,
     }
 
+    // one instance per allowed tag name, so the stack of open elements compares references
     private sealed class Tag(string name, Kind kind)
     {
         public string Name { get; } = name;
