@@ -44,6 +44,7 @@ public class SinglePassSanitizerTests
         "<table><thead><tr><th scope=\"col\">Name</th><th>Value</th></tr></thead><tbody><tr><td>a</td><td colspan=\"2\" style=\"x\">1</td></tr></tbody></table>",
         "<p>Before<table class=\"t\">\n<tr><td>implicit tbody<td>second cell\n<tr><td><p>paragraph in a cell</td></tr>\n</table><p>After</p>",
         "<table><caption>Caption</caption><tr><th>h</th><td><table><tr><td>nested <b>table</b></td></tr></table></td></tr></table>",
+        "<p class=\"MsoNormal\"><font color=\"red\" face=\"宋体\">红色的字</font> from Word<o:p></o:p> <label for=\"x\">label</label> <data value=\"1\">one</data></p><pre><font>\ncode</font></pre>",
         "<div><p>open at the end <b>bold",
         "<p>Paragraph</p><img src=\"/img/1.jpg\" alt=\"figure\"></p>",
         "<p>&#x4E2D;&#25991; &#169; &eacute;t&eacute; &notanentity; &amp;amp;</p><a href=\"/s?q=&#x4E2D;\">cjk</a>",
@@ -58,7 +59,8 @@ public class SinglePassSanitizerTests
         "<a href=\"/1\"><a href=\"/2\">nested links</a></a>",
         "<iframe src=\"https://www.youtube.com/embed/x\">fallback text</iframe>",
         "<p><b>bold paragraph<div>a block the parser moves the bold into</div></b></p>",
-        "<font color=red>legacy</font>",
+        "<nobr>no break</nobr>",
+        "<p><font color=red>formatting <b>misnested</font></b></p>",
         "<!DOCTYPE html><p>x</p>",
         "<svg><circle/></svg>",
         "<p>unterminated <a href=\"/x",
@@ -118,6 +120,8 @@ public class SinglePassSanitizerTests
         Assert.Equal("<a>x</a><a>y</a>", clean);
         Assert.True(Quick("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen></iframe><iframe src=\"https://evil.example/\"></iframe>", out clean));
         Assert.Equal("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen=\"\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-presentation\" referrerpolicy=\"strict-origin-when-cross-origin\" loading=\"lazy\"></iframe>", clean);
+        Assert.True(Quick("<p><font color=\"red\">红</font><o:p></o:p><label>l</label></p>", out clean));
+        Assert.Equal("<p>红l</p>", clean);
         const string relative = "<a href=\"x/y\">a</a><img src=\"/i.png\" alt=\"i\">";
         Assert.True(SinglePassSanitizer.TrySanitize(relative, "file:///tmp/feed.xml", SanitizerSettings.Default, out clean));
         Assert.Equal(ArticleSanitizer.Default.SanitizeWithParser(relative, "file:///tmp/feed.xml"), clean);
@@ -136,7 +140,7 @@ public class SinglePassSanitizerTests
             "<img src=/p.gif width=1 height=1>", "<script>", "</script>", "\0", "<pre>\n", "<dd>", "<dt>", "</dl>", "<rt>", "<ruby>",
             "<a href=\"javascript:x\">", " onclick=\"x\"", "<p/>", "</br>", "<details>", "<summary>", "&lt;", "<span>", "</span>", "\r",
             "<source srcset=\"a.png 1x, javascript:x 2x\">", "<img data-src=\"/l.png\">", "<video>", "<em>", "</em>", "<q>", "<hr>",
-            "<a href='/q?x=1&copy=2&amp;y'>", "<iframe src=\"https://www.youtube.com/embed/y\"></iframe>", "</table>", "<tr>", "</tr>", "</td>", "<th>", "<tbody>", "</tbody>", "<caption>", "<thead>", "<iframe src=\"/local\"></iframe>", "</iframe>", "&#0;", "&#x80;", "<img src=\" java script:x\">", "<img srcset=\",,, x 2x\">", "&{",
+            "<a href='/q?x=1&copy=2&amp;y'>", "<iframe src=\"https://www.youtube.com/embed/y\"></iframe>", "<font color=red>", "</font>", "<o:p>", "</o:p>", "<label>", "</label>", "</table>", "<tr>", "</tr>", "</td>", "<th>", "<tbody>", "</tbody>", "<caption>", "<thead>", "<iframe src=\"/local\"></iframe>", "</iframe>", "&#0;", "&#x80;", "<img src=\" java script:x\">", "<img srcset=\",,, x 2x\">", "&{",
             "<a title=\"&{x}\" href=\"&#106;avascript:x\">", "<img src=\"&#x6A;avascript&#58;x\">", "<a href=\"?a:b\">", "<p title=a&b>",
         ];
         string[] bases = [Base, "", "file:///tmp/feed.xml", "http://host.example:8080/a/"];

@@ -33,6 +33,8 @@ internal static class SinglePassSanitizer
         Frame = 256,
         // a table, a section or a row: only the table's own structure (and blanks) may stand directly inside
         TableContext = 512,
+        // not allowed, but harmless and parsed like any element: HtmlSanitizer drops the tag and keeps what it holds
+        Unwrapped = 1024,
     }
 
     // one instance per allowed tag name, so the stack of open elements compares references
@@ -188,10 +190,18 @@ internal static class SinglePassSanitizer
         }
         while (depth > 0)
         {
-            output.Append("</").Append(stack[--depth].Name).Append('>');
+            WriteEnd(output, stack[--depth]);
         }
         clean = Trimmed(output);
         return true;
+    }
+
+    private static void WriteEnd(StringBuilder output, Tag tag)
+    {
+        if ((tag.Kind & Kind.Unwrapped) == 0)
+        {
+            output.Append("</").Append(tag.Name).Append('>');
+        }
     }
 
     private static bool Decline(StringBuilder output)
@@ -256,7 +266,7 @@ internal static class SinglePassSanitizer
         {
             while (depth > 0 && stack[depth - 1].Name is "rp" or "rt")
             {
-                output.Append("</").Append(stack[--depth].Name).Append('>');
+                WriteEnd(output, stack[--depth]);
             }
             if (depth == 0 || stack[depth - 1].Name != "ruby")
             {
@@ -299,10 +309,10 @@ internal static class SinglePassSanitizer
                 return false;
             }
             // a new cell ends the open one; a new row ends the open cell and its row
-            output.Append("</").Append(stack[--depth].Name).Append('>');
+            WriteEnd(output, stack[--depth]);
             if (name == "tr")
             {
-                output.Append("</").Append(stack[--depth].Name).Append('>');
+                WriteEnd(output, stack[--depth]);
             }
             return true;
         }
@@ -314,7 +324,7 @@ internal static class SinglePassSanitizer
                 return true;
             case "thead" or "tbody" or "tfoot" when top.Name is "thead" or "tbody" or "tfoot":
             case "tr" when top.Name == "tr":
-                output.Append("</").Append(stack[--depth].Name).Append('>');
+                WriteEnd(output, stack[--depth]);
                 return true;
             case "tr" when top.Name == "table" && depth < stack.Length:
                 output.Append("<tbody>");
@@ -351,7 +361,7 @@ internal static class SinglePassSanitizer
         if (ReferenceEquals(stack[depth - 1], tag))
         {
             depth--;
-            output.Append("</").Append(tag.Name).Append('>');
+            WriteEnd(output, tag);
             return true;
         }
         if ((tag.Kind & Kind.ClosesAbove) == 0)
@@ -386,7 +396,7 @@ internal static class SinglePassSanitizer
         }
         while (depth > k)
         {
-            output.Append("</").Append(stack[--depth].Name).Append('>');
+            WriteEnd(output, stack[--depth]);
         }
         return true;
     }
@@ -419,7 +429,7 @@ internal static class SinglePassSanitizer
         selfClosing = false;
         attributes.Clear();
         var j = i + 1;
-        while (j < s.Length && char.IsAsciiLetterOrDigit(s[j]))
+        while (j < s.Length && IsNameChar(s[j]))
         {
             j++;
         }
@@ -541,7 +551,7 @@ internal static class SinglePassSanitizer
     {
         tag = null;
         var j = i + 2;
-        while (j < s.Length && char.IsAsciiLetterOrDigit(s[j]))
+        while (j < s.Length && IsNameChar(s[j]))
         {
             j++;
         }
@@ -560,6 +570,10 @@ internal static class SinglePassSanitizer
     private static void WriteStartTag(Tag tag, List<(int Id, string Value)> attributes, string baseUrl, SanitizerSettings settings, StringBuilder output)
     {
         var name = tag.Name;
+        if ((tag.Kind & Kind.Unwrapped) != 0)
+        {
+            return;
+        }
         if ((tag.Kind & Kind.Image) != 0)
         {
             Promote(attributes, ArticlePolicy.LazySources.Length, s_allowedCount, s_src);
@@ -757,6 +771,9 @@ internal static class SinglePassSanitizer
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 
+    // a tag name as far as ours go: letters, digits, and the colon of Word's <o:p>
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == ':';
+
     private static bool IsTagBreak(char c) => IsSpace(c) || c is '/' or '>';
 
     private static FrozenDictionary<string, Tag> BuildTags()
@@ -791,6 +808,11 @@ internal static class SinglePassSanitizer
             kind |= name is "audio" or "video" ? Kind.Media : 0;
             kind |= name is "iframe" ? Kind.Frame : 0;
             tags[name] = new Tag(string.Intern(name), kind);
+        }
+        // the tags HtmlSanitizer drops while keeping their content that the parser treats like any other (<font> as formatting)
+        foreach (var name in new[] { "font", "label", "data", "o:p" })
+        {
+            tags[name] = new Tag(string.Intern(name), Kind.Unwrapped | (name == "font" ? Kind.Formatting : 0));
         }
         return tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
