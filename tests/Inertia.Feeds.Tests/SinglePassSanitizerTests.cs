@@ -45,6 +45,7 @@ public class SinglePassSanitizerTests
         "<p>Before<table class=\"t\">\n<tr><td>implicit tbody<td>second cell\n<tr><td><p>paragraph in a cell</td></tr>\n</table><p>After</p>",
         "<table><caption>Caption</caption><tr><th>h</th><td><table><tr><td>nested <b>table</b></td></tr></table></td></tr></table>",
         "<p class=\"MsoNormal\"><font color=\"red\" face=\"宋体\">红色的字</font> from Word<o:p></o:p> <label for=\"x\">label</label> <data value=\"1\">one</data></p><pre><font>\ncode</font></pre>",
+        "<p><img data-src=\"/l.jpg\" class=\"lazyload\"><noscript><img src=\"/l.jpg\"></noscript></p><ul><li><input type=\"checkbox\" disabled> task <g-emoji alias=\"tada\">🎉</g-emoji></li></ul>",
         "<div><p>open at the end <b>bold",
         "<p>Paragraph</p><img src=\"/img/1.jpg\" alt=\"figure\"></p>",
         "<p>&#x4E2D;&#25991; &#169; &eacute;t&eacute; &notanentity; &amp;amp;</p><a href=\"/s?q=&#x4E2D;\">cjk</a>",
@@ -122,6 +123,8 @@ public class SinglePassSanitizerTests
         Assert.Equal("<iframe src=\"https://www.youtube.com/embed/x\" allowfullscreen=\"\" sandbox=\"allow-scripts allow-same-origin allow-popups allow-presentation\" referrerpolicy=\"strict-origin-when-cross-origin\" loading=\"lazy\"></iframe>", clean);
         Assert.True(Quick("<p><font color=\"red\">红</font><o:p></o:p><label>l</label></p>", out clean));
         Assert.Equal("<p>红l</p>", clean);
+        Assert.True(Quick("<li><input type=\"checkbox\" checked> done <g-emoji>🎉</g-emoji><noscript><img src=\"/i.png\"></noscript></li>", out clean));
+        Assert.Equal("<li> done 🎉<img src=\"https://blog.example/i.png\"></li>", clean);
         const string relative = "<a href=\"x/y\">a</a><img src=\"/i.png\" alt=\"i\">";
         Assert.True(SinglePassSanitizer.TrySanitize(relative, "file:///tmp/feed.xml", SanitizerSettings.Default, out clean));
         Assert.Equal(ArticleSanitizer.Default.SanitizeWithParser(relative, "file:///tmp/feed.xml"), clean);
@@ -140,7 +143,7 @@ public class SinglePassSanitizerTests
             "<img src=/p.gif width=1 height=1>", "<script>", "</script>", "\0", "<pre>\n", "<dd>", "<dt>", "</dl>", "<rt>", "<ruby>",
             "<a href=\"javascript:x\">", " onclick=\"x\"", "<p/>", "</br>", "<details>", "<summary>", "&lt;", "<span>", "</span>", "\r",
             "<source srcset=\"a.png 1x, javascript:x 2x\">", "<img data-src=\"/l.png\">", "<video>", "<em>", "</em>", "<q>", "<hr>",
-            "<a href='/q?x=1&copy=2&amp;y'>", "<iframe src=\"https://www.youtube.com/embed/y\"></iframe>", "<font color=red>", "</font>", "<o:p>", "</o:p>", "<label>", "</label>", "</table>", "<tr>", "</tr>", "</td>", "<th>", "<tbody>", "</tbody>", "<caption>", "<thead>", "<iframe src=\"/local\"></iframe>", "</iframe>", "&#0;", "&#x80;", "<img src=\" java script:x\">", "<img srcset=\",,, x 2x\">", "&{",
+            "<a href='/q?x=1&copy=2&amp;y'>", "<iframe src=\"https://www.youtube.com/embed/y\"></iframe>", "<font color=red>", "</font>", "<o:p>", "</o:p>", "<label>", "</label>", "<noscript>", "</noscript>", "<input type=checkbox>", "<g-emoji>", "</g-emoji>", "<x-y:z>", "</G-EMOJI>", "</table>", "<tr>", "</tr>", "</td>", "<th>", "<tbody>", "</tbody>", "<caption>", "<thead>", "<iframe src=\"/local\"></iframe>", "</iframe>", "&#0;", "&#x80;", "<img src=\" java script:x\">", "<img srcset=\",,, x 2x\">", "&{",
             "<a title=\"&{x}\" href=\"&#106;avascript:x\">", "<img src=\"&#x6A;avascript&#58;x\">", "<a href=\"?a:b\">", "<p title=a&b>",
         ];
         string[] bases = [Base, "", "file:///tmp/feed.xml", "http://host.example:8080/a/"];

@@ -37,7 +37,7 @@ internal static class SinglePassSanitizer
         Unwrapped = 1024,
     }
 
-    // one instance per allowed tag name, so the stack of open elements compares references
+    // what the parser and the sanitizer make of one tag name
     private sealed class Tag(string name, Kind kind)
     {
         public string Name { get; } = name;
@@ -358,7 +358,7 @@ internal static class SinglePassSanitizer
         {
             return false;
         }
-        if (ReferenceEquals(stack[depth - 1], tag))
+        if (stack[depth - 1].Name == tag.Name)
         {
             depth--;
             WriteEnd(output, tag);
@@ -410,7 +410,7 @@ internal static class SinglePassSanitizer
         for (var k = depth - 1; k >= 0; k--)
         {
             var open = stack[k].Name;
-            if ((object)open == name)
+            if (open == name)
             {
                 return k;
             }
@@ -433,7 +433,7 @@ internal static class SinglePassSanitizer
         {
             j++;
         }
-        if (j >= s.Length || !IsTagBreak(s[j]) || !s_tagLookup.TryGetValue(s[(i + 1)..j], out tag))
+        if (j >= s.Length || !IsTagBreak(s[j]) || (tag = TagNamed(s[(i + 1)..j])) is null)
         {
             return -1;
         }
@@ -555,7 +555,7 @@ internal static class SinglePassSanitizer
         {
             j++;
         }
-        if (j == i + 2 || !s_tagLookup.TryGetValue(s[(i + 2)..j], out tag))
+        if (j == i + 2 || (tag = TagNamed(s[(i + 2)..j])) is null)
         {
             return -1;
         }
@@ -771,8 +771,21 @@ internal static class SinglePassSanitizer
 
     private static bool IsSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 
-    // a tag name as far as ours go: letters, digits, and the colon of Word's <o:p>
-    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c == ':';
+    // a tag name as far as ours go: letters, digits, the colon of Word's <o:p>, the hyphen of a custom element
+    private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is ':' or '-';
+
+    /// <summary>
+    /// The tag of a name: one of ours, or a custom element (a letter first, a hyphen within: no HTML element is named so,
+    /// and the parser treats every such name like any other element), which HtmlSanitizer unwraps. Null for anything else.
+    /// </summary>
+    private static Tag? TagNamed(ReadOnlySpan<char> name)
+    {
+        if (s_tagLookup.TryGetValue(name, out var tag))
+        {
+            return tag;
+        }
+        return char.IsAsciiLetter(name[0]) && name.Contains('-') && !name.Contains(':') ? new Tag(name.ToString().ToLowerInvariant(), Kind.Unwrapped) : null;
+    }
 
     private static bool IsTagBreak(char c) => IsSpace(c) || c is '/' or '>';
 
@@ -810,9 +823,11 @@ internal static class SinglePassSanitizer
             tags[name] = new Tag(string.Intern(name), kind);
         }
         // the tags HtmlSanitizer drops while keeping their content that the parser treats like any other (<font> as formatting)
-        foreach (var name in new[] { "font", "label", "data", "o:p" })
+        foreach (var name in new[] { "font", "label", "data", "o:p", "noscript", "input" })
         {
-            tags[name] = new Tag(string.Intern(name), Kind.Unwrapped | (name == "font" ? Kind.Formatting : 0));
+            // <noscript> is an ordinary (if "special") element to a parser without scripting, as ours is; <input> is void
+            var kind = name switch { "font" => Kind.Formatting, "noscript" => Kind.Special, "input" => Kind.Void, _ => Kind.None };
+            tags[name] = new Tag(string.Intern(name), Kind.Unwrapped | kind);
         }
         return tags.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
     }
