@@ -76,7 +76,7 @@ public class SinglePassSanitizerTests
     private static bool Quick(string html, out string? clean) => SinglePassSanitizer.TrySanitize(html, Base, SanitizerSettings.Default, out clean);
 
     [Fact]
-    public void Plain_article_html_takes_the_single_pass_and_gives_the_parsers_tree()
+    public void Plain_article_html_takes_the_single_pass_and_gives_htmlsanitizers_exact_string()
     {
         var taken = 0;
         foreach (var html in s_articles)
