@@ -44,6 +44,9 @@ internal static class SinglePassSanitizer
         public Kind Kind { get; } = kind;
     }
 
+    // the table and its parts: their own rules at the start and end of a table, and where searches for open elements stop
+    private static readonly FrozenSet<string> s_tableParts = FrozenSet.Create("table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th");
+
     private static readonly FrozenDictionary<string, Tag> s_tags = BuildTags();
     private static readonly FrozenDictionary<string, Tag>.AlternateLookup<ReadOnlySpan<char>> s_tagLookup =
         s_tags.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -297,7 +300,7 @@ internal static class SinglePassSanitizer
     private static bool OpenInTable(string name, Tag[] stack, ref int depth, StringBuilder output)
     {
         var top = depth > 0 ? stack[depth - 1] : null;
-        var structure = name is "caption" or "thead" or "tbody" or "tfoot" or "tr" or "td" or "th";
+        var structure = name != "table" && s_tableParts.Contains(name);
         if (top is null || (top.Kind & Kind.TableContext) == 0)
         {
             if (!structure)
@@ -343,7 +346,7 @@ internal static class SinglePassSanitizer
             return false;
         }
         if (InTableContext(stack, depth)
-            && tag.Name is not ("table" or "caption" or "thead" or "tbody" or "tfoot" or "tr" or "td" or "th"))
+            && !s_tableParts.Contains(tag.Name))
         {
             // any other end tag directly in a table is handled as if outside it
             return false;
@@ -406,7 +409,7 @@ internal static class SinglePassSanitizer
     /// <summary>The innermost open <paramref name="name"/> the parser can see: its scope ends at a table, a cell or a caption.</summary>
     private static int Find(Tag[] stack, int depth, string name)
     {
-        var structural = name is "table" or "caption" or "thead" or "tbody" or "tfoot" or "tr" or "td" or "th";
+        var structural = s_tableParts.Contains(name);
         for (var k = depth - 1; k >= 0; k--)
         {
             var open = stack[k].Name;
@@ -798,12 +801,11 @@ internal static class SinglePassSanitizer
             "address", "article", "aside", "blockquote", "center", "details", "div", "dl", "figcaption", "figure", "footer", "header",
             "main", "ol", "ul", "p", "section", "summary", "h1", "h2", "h3", "h4", "h5", "h6", "pre", "hr", "li", "dd", "dt",
         ];
-        string[] table = ["table", "caption", "thead", "tbody", "tfoot", "tr", "td", "th"];
         string[] formatting = ["a", "b", "big", "code", "em", "i", "s", "small", "strike", "strong", "tt", "u"];
         string[] special =
         [
             "address", "article", "aside", "blockquote", "center", "dd", "details", "div", "dl", "dt", "figcaption", "figure", "footer",
-            "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "ol", "p", "pre", "section", "summary", "ul", .. table,
+            "h1", "h2", "h3", "h4", "h5", "h6", "header", "li", "main", "ol", "p", "pre", "section", "summary", "ul", .. s_tableParts,
         ];
         var tags = new Dictionary<string, Tag>(StringComparer.OrdinalIgnoreCase);
         foreach (var name in ArticlePolicy.Tags.Except(declined))
@@ -811,7 +813,7 @@ internal static class SinglePassSanitizer
             var kind = Kind.None;
             kind |= voids.Contains(name) ? Kind.Void : 0;
             kind |= blocks.Contains(name) ? Kind.ClosesParagraph | Kind.ClosesAbove : 0;
-            kind |= table.Contains(name) ? Kind.ClosesAbove : 0;
+            kind |= s_tableParts.Contains(name) ? Kind.ClosesAbove : 0;
             kind |= name == "table" ? Kind.ClosesParagraph : 0;
             kind |= name is "table" or "thead" or "tbody" or "tfoot" or "tr" ? Kind.TableContext : 0;
             kind |= name is ['h', >= '1' and <= '6'] ? Kind.Heading : 0;
