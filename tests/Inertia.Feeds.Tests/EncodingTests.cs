@@ -49,6 +49,24 @@ public class EncodingTests
         Assert.Contains(feed.Warnings, w => w.Contains("labelled UTF-8", StringComparison.Ordinal) && w.Contains("gb18030", StringComparison.OrdinalIgnoreCase));
     }
 
+    [Theory]
+    [InlineData("<title>IT</title><item><title>a</title><description><![CDATA[{0}]]></description></item>")]
+    [InlineData("<title>IT</title><item><title>a</title><description>{0} &amp; more</description></item>")]
+    [InlineData("<title>IT</title><item><title>a</title><link>https://e.com/?q={0}</link><description>x</description></item>")]
+    [InlineData("<title>IT</title><item><title>a</title><description>x</description><enclosure url=\"https://e.com/{0}.mp3\" type=\"audio/mpeg\"/></item>")]
+    public void Utf8_label_on_gbk_bytes_is_caught_wherever_the_text_is_read(string channel)
+    {
+        // the label is checked in the text the parser reads, not in a pass of its own: bytes that are not UTF-8 in any
+        // field read (CDATA, escaped text, a link, an attribute) send the document back to be read in its real encoding
+        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
+        var gbk = System.Text.Encoding.GetEncoding("gb18030");
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel>" + channel.Replace("{0}", "惯性聚合", StringComparison.Ordinal) + "</channel></rss>";
+        var feed = Inertia.Feeds.Parsing.FeedParser.Parse(gbk.GetBytes(xml)).Feed!;
+        Assert.Contains(feed.Warnings, w => w.Contains("labelled UTF-8", StringComparison.Ordinal));
+        var entry = feed.Entries[0];
+        Assert.Contains("惯性聚合", (entry.Summary ?? "") + entry.Url + string.Join(" ", entry.Enclosures.Select(e => e.Url)) + entry.Title, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Http_charset_wins_over_the_xml_declaration_when_both_are_plausible()
     {

@@ -30,6 +30,38 @@ public class GbkFastDecoderTests
     }
 
     [Fact]
+    public void Writes_the_utf8_of_what_the_code_page_decoder_reads_for_every_two_byte_pair()
+    {
+        var strict = System.Text.Encoding.GetEncoding(54936, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
+        var checkedPairs = 0;
+        var output = new byte[16];
+        for (var lead = 0x81; lead <= 0xFE; lead++)
+        {
+            for (var trail = 0x40; trail <= 0xFE; trail++)
+            {
+                byte[] pair = [(byte)lead, (byte)trail, (byte)'x'];
+                string expected;
+                try
+                {
+                    expected = strict.GetString(pair);
+                }
+                catch (DecoderFallbackException)
+                {
+                    continue;
+                }
+                var n = GbkFastDecoder.TryDecodeToUtf8(pair, output);
+                if (n < 0)
+                {
+                    continue; // left to the full decoder
+                }
+                Assert.Equal(System.Text.Encoding.UTF8.GetBytes(expected), output[..n]);
+                checkedPairs++;
+            }
+        }
+        Assert.True(checkedPairs > 20_000, $"only {checkedPairs} pairs decoded by the table");
+    }
+
+    [Fact]
     public void Gives_up_on_four_byte_sequences_so_the_full_decoder_runs()
     {
         var bytes = s_gb18030.GetBytes("emoji 😀 and 𠀀");

@@ -39,4 +39,37 @@ public class TextAndUrlTests
     [InlineData("&hellip;&eacute;&copy;", "…é©")]
     [InlineData("&#0;&#xD800;", "\uFFFD\uFFFD")]
     public void Character_references_decode_like_browsers(string input, string expected) => Assert.Equal(expected, CharacterReferences.Decode(input));
+
+    [Fact]
+    public void Utf8_reference_decoding_matches_decoding_the_transcoded_text()
+    {
+        // pieces that meet at every offset of the vector loops: references, bare ampersands, ASCII runs, accents, CJK,
+        // emoji, and byte sequences that are not UTF-8 at all
+        byte[][] pieces =
+        [
+            "&lt;"u8.ToArray(), "&gt;"u8.ToArray(), "&amp;"u8.ToArray(), "&quot;"u8.ToArray(), "&apos;"u8.ToArray(), "&nbsp;"u8.ToArray(),
+            "&#39;"u8.ToArray(), "&#x1F600;"u8.ToArray(), "&#146;"u8.ToArray(), "&bogus;"u8.ToArray(), "&"u8.ToArray(), "&amp"u8.ToArray(),
+            "&lt"u8.ToArray(), "&quo"u8.ToArray(), "AT&T"u8.ToArray(), "惯性聚合"u8.ToArray(), "é"u8.ToArray(), "😀"u8.ToArray(), " "u8.ToArray(),
+            "\n"u8.ToArray(), "reader"u8.ToArray(), "0123456789abcdefghijklmnopqrstuvwxyz"u8.ToArray(),
+            [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE6, 0x88], [0xE0, 0x80, 0x80], [0x80], [0xF0, 0x9F, 0x98],
+        ];
+        var random = new Random(2026);
+        var output = new char[4096];
+        for (var iteration = 0; iteration < 20_000; iteration++)
+        {
+            var bytes = new List<byte>();
+            var count = random.Next(0, 40);
+            for (var k = 0; k < count; k++)
+            {
+                bytes.AddRange(pieces[random.Next(pieces.Length)]);
+            }
+            var input = bytes.ToArray();
+            var diagnostics = new ParseDiagnostics(null);
+            var written = CharacterReferences.DecodeUtf8(input, output, diagnostics, 0);
+            var expected = CharacterReferences.Decode(System.Text.Encoding.UTF8.GetString(input));
+            Assert.Equal(expected, new string(output, 0, written));
+            Assert.Equal(expected, CharacterReferences.DecodeUtf8(input));
+            Assert.Equal(!System.Text.Unicode.Utf8.IsValid(input), diagnostics.SawInvalidUtf8);
+        }
+    }
 }

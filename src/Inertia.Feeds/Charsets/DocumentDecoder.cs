@@ -18,7 +18,8 @@ public static class DocumentDecoder
 
     public static DecodedDocument Decode(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
     {
-        var (buffer, length, encoding) = DecodeCore(bytes, contentType, diagnostics);
+        var (chosen, skip) = Choose(bytes, contentType, diagnostics);
+        var (buffer, length, encoding) = DecodeCore(bytes, chosen, skip, diagnostics);
         try
         {
             return new DecodedDocument(new string(buffer, 0, length), encoding.WebName);
@@ -30,18 +31,54 @@ public static class DocumentDecoder
     }
 
     /// <summary>
-    /// Decodes into a buffer rented from <see cref="ArrayPool{T}.Shared"/>: the caller returns it once done.
-    /// Parsing reads the text only while it builds its result, so the document itself need never be a string.
+    /// The document as UTF-8, which is what the feed parser reads: the bytes themselves when they are UTF-8 (nearly every
+    /// feed), otherwise decoded and re-encoded into a buffer rented from <see cref="ArrayPool{T}.Shared"/>, which the
+    /// caller returns once done (<c>Rented</c> is then not null). With <paramref name="checkUtf8Later"/>, bytes labelled
+    /// UTF-8 are taken unchecked and <c>Unchecked</c> says so: the caller then watches the text it reads
+    /// (<see cref="ParseDiagnostics.SawInvalidUtf8"/>) and asks again without the flag when it was not UTF-8 after all.
     /// </summary>
-    public static (char[] Buffer, int Length) DecodeToPooledBuffer(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
+    public static (ReadOnlyMemory<byte> Utf8, byte[]? Rented, bool Unchecked) DecodeToUtf8(
+        ReadOnlyMemory<byte> document, string? contentType, ParseDiagnostics diagnostics, bool checkUtf8Later)
     {
-        var (buffer, length, _) = DecodeCore(bytes, contentType, diagnostics);
-        return (buffer, length);
+        var bytes = document.Span;
+        var (encoding, skip) = Choose(bytes, contentType, diagnostics);
+        // a byte-order mark, or bytes already found valid, are taken as they are: an invalid sequence becomes U+FFFD
+        // where its text is read, as decoding would make it
+        if (encoding.CodePage == System.Text.Encoding.UTF8.CodePage)
+        {
+            var strict = ReferenceEquals(encoding, s_strictUtf8);
+            if (!strict || checkUtf8Later || Utf8.IsValid(bytes[skip..]))
+            {
+                return (document[skip..], null, strict && checkUtf8Later);
+            }
+        }
+        if (encoding.CodePage == GB18030)
+        {
+            // two UTF-8 bytes at most for each ASCII byte, three for each two-byte character: never more than 1.5 times
+            var utf8 = ArrayPool<byte>.Shared.Rent(bytes.Length + (bytes.Length / 2) + 4);
+            var length = GbkFastDecoder.TryDecodeToUtf8(bytes, utf8);
+            if (length >= 0)
+            {
+                return (utf8.AsMemory(0, length), utf8, false);
+            }
+            ArrayPool<byte>.Shared.Return(utf8);
+        }
+        var (buffer, charCount, _) = DecodeCore(bytes, encoding, skip, diagnostics);
+        try
+        {
+            var chars = buffer.AsSpan(0, charCount);
+            var rented = ArrayPool<byte>.Shared.Rent(Math.Max(1, System.Text.Encoding.UTF8.GetByteCount(chars)));
+            var written = System.Text.Encoding.UTF8.GetBytes(chars, rented);
+            return (rented.AsMemory(0, written), rented, false);
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
     }
 
-    private static (char[] Buffer, int Length, System.Text.Encoding Encoding) DecodeCore(ReadOnlySpan<byte> bytes, string? contentType, ParseDiagnostics diagnostics)
+    private static (char[] Buffer, int Length, System.Text.Encoding Encoding) DecodeCore(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding, int skip, ParseDiagnostics diagnostics)
     {
-        var (encoding, skip) = Choose(bytes, contentType, diagnostics);
         var body = bytes[skip..];
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
         int length;
@@ -126,7 +163,7 @@ public static class DocumentDecoder
         var chosen = http ?? declared ?? System.Text.Encoding.UTF8;
         if (chosen.CodePage == System.Text.Encoding.UTF8.CodePage)
         {
-            // validated while decoding (DecodeCore), not in a pass of its own
+            // validated where it is read (DecodeToUtf8, DecodeCore), not here
             return (s_strictUtf8, 0);
         }
         // bytes that are valid UTF-8 and not plain ASCII are UTF-8, whatever the label says: no legacy text is that regular

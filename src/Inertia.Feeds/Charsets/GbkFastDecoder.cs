@@ -36,6 +36,24 @@ public static class GbkFastDecoder
     /// <summary>Decodes into <paramref name="destination"/> (at least as long as the source); -1 when the full decoder is needed.</summary>
     public static int TryDecode(ReadOnlySpan<byte> source, Span<char> destination)
     {
+        var utf8 = System.Buffers.ArrayPool<byte>.Shared.Rent(source.Length + (source.Length / 2) + 4);
+        try
+        {
+            var length = TryDecodeToUtf8(source, utf8);
+            return length < 0 ? -1 : System.Text.Encoding.UTF8.GetChars(utf8.AsSpan(0, length), destination);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(utf8);
+        }
+    }
+
+    /// <summary>
+    /// Decodes straight into UTF-8, what the feed parser reads: <paramref name="destination"/> must hold one and a half times
+    /// the source (three bytes for each two-byte character); -1 when the full decoder is needed.
+    /// </summary>
+    public static int TryDecodeToUtf8(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
         var table = s_table.Value;
         int i = 0, o = 0;
         while (i < source.Length)
@@ -43,20 +61,15 @@ public static class GbkFastDecoder
             var lead = source[i];
             if (lead < 0x80)
             {
-                // short ASCII runs (spaces between Chinese words) by hand, long ones (markup) vectorized
-                destination[o++] = (char)lead;
-                i++;
-                if (i + 16 < source.Length && source[i] < 0x80 && source[i + 1] < 0x80)
+                // ASCII (markup, and the spaces between Chinese words) is the same in both: copy the run
+                var run = source[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
+                if (run < 0)
                 {
-                    var run = source[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
-                    if (run < 0)
-                    {
-                        run = source.Length - i;
-                    }
-                    Ascii.ToUtf16(source.Slice(i, run), destination[o..], out _);
-                    i += run;
-                    o += run;
+                    run = source.Length - i;
                 }
+                source.Slice(i, run).CopyTo(destination[o..]);
+                i += run;
+                o += run;
                 continue;
             }
             if (lead is 0x80 or 0xFF || i + 1 >= source.Length)
@@ -73,7 +86,20 @@ public static class GbkFastDecoder
             {
                 return -1;
             }
-            destination[o++] = c;
+            // the table holds no surrogates, and nothing below U+0080 comes from a two-byte pair
+            if (c < 0x800)
+            {
+                destination[o] = (byte)(0xC0 | (c >> 6));
+                destination[o + 1] = (byte)(0x80 | (c & 0x3F));
+                o += 2;
+            }
+            else
+            {
+                destination[o] = (byte)(0xE0 | (c >> 12));
+                destination[o + 1] = (byte)(0x80 | ((c >> 6) & 0x3F));
+                destination[o + 2] = (byte)(0x80 | (c & 0x3F));
+                o += 3;
+            }
             i += 2;
         }
         return o;

@@ -1,3 +1,4 @@
+using System.Text;
 using Inertia.Feeds.Text;
 using Inertia.Feeds.Urls;
 using Inertia.Feeds.Xml;
@@ -14,8 +15,10 @@ public static class OpmlReader
     /// <summary>Reads outlines in document order; <paramref name="problems"/> receives each skipped one.</summary>
     public static IEnumerable<OpmlOutline> Read(string text, Action<OpmlProblem>? problems = null)
     {
-        var diagnostics = new ParseDiagnostics(text.AsMemory());
-        var tok = new LenientXmlTokenizer(text.AsMemory(), diagnostics);
+        // the tokenizer reads UTF-8; a subscription list is small next to the feeds it names, so the copy is cheap
+        ReadOnlyMemory<byte> utf8 = System.Text.Encoding.UTF8.GetBytes(text);
+        var diagnostics = ParseDiagnostics.ForUtf8(utf8);
+        var tok = new LenientXmlTokenizer(utf8, diagnostics);
         // one entry per open <outline>: the category it opened, or null for a feed outline or an unnamed one
         var open = new Stack<string?>();
         var categories = new List<string>();
@@ -29,13 +32,12 @@ public static class OpmlReader
             }
             if (kind == XmlTokenKind.StartTag)
             {
-                var name = tok.Name;
-                if (name.Equals("opml", StringComparison.OrdinalIgnoreCase))
+                if (Ascii.EqualsIgnoreCase(tok.Name, "opml"u8))
                 {
                     sawOpml = true;
                     continue;
                 }
-                if (!name.Equals("outline", StringComparison.OrdinalIgnoreCase))
+                if (!Ascii.EqualsIgnoreCase(tok.Name, "outline"u8))
                 {
                     continue;
                 }
@@ -43,25 +45,25 @@ public static class OpmlReader
                 string? xmlUrl = null, htmlUrl = null, title = null, textAttr = null, type = null;
                 foreach (var a in tok.Attributes)
                 {
-                    var attrName = text.AsSpan(a.NameStart, a.NameLength);
-                    var value = CharacterReferences.Decode(text, a.ValueStart, a.ValueLength).Trim();
-                    if (attrName.Equals("xmlUrl", StringComparison.OrdinalIgnoreCase))
+                    var attrName = utf8.Span.Slice(a.NameStart, a.NameLength);
+                    var value = CharacterReferences.DecodeUtf8(utf8.Span.Slice(a.ValueStart, a.ValueLength)).Trim();
+                    if (Ascii.EqualsIgnoreCase(attrName, "xmlUrl"u8))
                     {
                         xmlUrl = value;
                     }
-                    else if (attrName.Equals("htmlUrl", StringComparison.OrdinalIgnoreCase))
+                    else if (Ascii.EqualsIgnoreCase(attrName, "htmlUrl"u8))
                     {
                         htmlUrl = value;
                     }
-                    else if (attrName.Equals("title", StringComparison.OrdinalIgnoreCase))
+                    else if (Ascii.EqualsIgnoreCase(attrName, "title"u8))
                     {
                         title = value;
                     }
-                    else if (attrName.Equals("text", StringComparison.OrdinalIgnoreCase))
+                    else if (Ascii.EqualsIgnoreCase(attrName, "text"u8))
                     {
                         textAttr = value;
                     }
-                    else if (attrName.Equals("type", StringComparison.OrdinalIgnoreCase))
+                    else if (Ascii.EqualsIgnoreCase(attrName, "type"u8))
                     {
                         type = value;
                     }
@@ -100,7 +102,7 @@ public static class OpmlReader
                 }
                 continue;
             }
-            if (kind == XmlTokenKind.EndTag && tok.Name.Equals("outline", StringComparison.OrdinalIgnoreCase) && open.Count > 0)
+            if (kind == XmlTokenKind.EndTag && Ascii.EqualsIgnoreCase(tok.Name, "outline"u8) && open.Count > 0)
             {
                 if (open.Pop() is not null)
                 {

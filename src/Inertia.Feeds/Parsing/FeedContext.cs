@@ -29,7 +29,8 @@ internal sealed class FeedContext(LenientXmlDocument document, FeedParseOptions 
         {
             return null;
         }
-        var t = Doc.Text(e).Trim();
+        // XML white space is trimmed on the bytes, before decoding; Trim() then takes what decoding revealed (&#160;)
+        var t = Doc.TrimmedText(e).Trim();
         return t.Length == 0 ? null : t;
     }
 
@@ -50,9 +51,11 @@ internal sealed class FeedContext(LenientXmlDocument document, FeedParseOptions 
         {
             return null;
         }
-        // dates are plain text nearly always: parse them where they stand
-        if (Doc.TryPlainText(e, out var plain))
+        // dates are short plain text nearly always: parse them from a copy on the stack
+        if (Doc.TryPlainText(e, out var utf8) && utf8.Length <= 128)
         {
+            Span<char> chars = stackalloc char[128];
+            var plain = chars[..Utf8Text.Transcode(utf8, chars, Diagnostics)];
             if (plain.IsWhiteSpace())
             {
                 return null;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using Inertia.Feeds.Charsets;
 using Inertia.Feeds.Model;
 using Inertia.Feeds.Parsing.Atom;
@@ -30,43 +31,58 @@ public static class FeedParser
         {
             return json;
         }
+        var first = ParseDocument(document, options, checkUtf8Later: true);
+        // text read as UTF-8 that was not: the label was wrong, so read the document again in the encoding it is really in
+        return first.Retry ? ParseDocument(document, options, checkUtf8Later: false).Result : first.Result;
+    }
+
+    private static (FeedParseResult Result, bool Retry) ParseDocument(ReadOnlyMemory<byte> document, FeedParseOptions options, bool checkUtf8Later)
+    {
         var pre = new ParseDiagnostics(null, options.Limits.MaxWarnings);
-        var (buffer, length) = DocumentDecoder.DecodeToPooledBuffer(bytes, options.ContentType, pre);
+        var (utf8, rented, uncheckedUtf8) = DocumentDecoder.DecodeToUtf8(document, options.ContentType, pre, checkUtf8Later);
         try
         {
-            // every string of the result is copied out of the buffer, so it can go back to the pool afterwards
-            return ParseChars(buffer.AsMemory(0, length), options, pre.Warnings);
+            // every string of the result is decoded out of the bytes, so a rented buffer can go back afterwards
+            var diagnostics = ParseDiagnostics.ForUtf8(utf8, options.Limits.MaxWarnings);
+            var result = ParseUtf8(utf8, options, pre.Warnings, diagnostics);
+            return (result, uncheckedUtf8 && diagnostics.SawInvalidUtf8);
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
     /// <summary>Parses a document that is already text.</summary>
-    public static FeedParseResult ParseText(string text, FeedParseOptions? options = null) =>
-        ParseChars(text.AsMemory(), options ?? FeedParseOptions.Default, null);
-
-    private static FeedParseResult ParseChars(ReadOnlyMemory<char> text, FeedParseOptions options, IReadOnlyList<string>? earlierWarnings)
+    public static FeedParseResult ParseText(string text, FeedParseOptions? options = null)
     {
-        var diagnostics = new ParseDiagnostics(text, options.Limits.MaxWarnings);
+        options ??= FeedParseOptions.Default;
+        var utf8 = Encoding.UTF8.GetBytes(text);
+        return ParseUtf8(utf8, options, null, ParseDiagnostics.ForUtf8(utf8, options.Limits.MaxWarnings));
+    }
+
+    private static FeedParseResult ParseUtf8(ReadOnlyMemory<byte> utf8, FeedParseOptions options, IReadOnlyList<string>? earlierWarnings, ParseDiagnostics diagnostics)
+    {
         foreach (var w in earlierWarnings ?? [])
         {
             diagnostics.WarnAtLine(null, w);
         }
-        var first = FirstSignificant(text.Span);
+        var first = FirstSignificant(utf8.Span);
         if (first < 0)
         {
             return FeedParseResult.Failure("document is empty");
         }
         FeedParseResult result;
-        if (text.Span[first] is '{' or '[')
+        if (utf8.Span[first] is (byte)'{' or (byte)'[')
         {
-            result = JsonFeedAdapter.Read(new string(text.Span), options, diagnostics);
+            result = JsonFeedAdapter.Read(Utf8Text.ToString(utf8.Span, diagnostics), options, diagnostics);
         }
         else
         {
-            var doc = LenientXmlDocument.Parse(text, diagnostics, options.Limits);
+            var doc = LenientXmlDocument.Parse(utf8, diagnostics, options.Limits);
             result = FromXml(new FeedContext(doc, options), doc.Root);
         }
         return result.Feed is null ? result : FeedParseResult.Success(result.Feed with { Warnings = diagnostics.Warnings });
@@ -93,14 +109,17 @@ public static class FeedParser
         }
     }
 
-    private static int FirstSignificant(ReadOnlySpan<char> text)
+    private static int FirstSignificant(ReadOnlySpan<byte> utf8)
     {
-        for (var i = 0; i < text.Length; i++)
+        var i = 0;
+        while (i < utf8.Length)
         {
-            if (!char.IsWhiteSpace(text[i]) && text[i] != '\uFEFF')
+            if (Rune.DecodeFromUtf8(utf8[i..], out var rune, out var length) != OperationStatus.Done
+                || !(Rune.IsWhiteSpace(rune) || rune.Value == 0xFEFF))
             {
                 return i;
             }
+            i += length;
         }
         return -1;
     }

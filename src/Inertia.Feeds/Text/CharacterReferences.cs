@@ -1,4 +1,7 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Inertia.Feeds.Text;
 
@@ -74,6 +77,216 @@ public static class CharacterReferences
         var result = new string(buffer, 0, o);
         ArrayPool<char>.Shared.Return(buffer);
         return result;
+    }
+
+    /// <summary>
+    /// Decodes the references in UTF-8 text into a string, transcoding as it goes: one pass over the bytes, where decoding
+    /// a transcoded document would take two. Problems go to <paramref name="diagnostics"/> at <paramref name="offset"/> plus
+    /// their place in the text.
+    /// </summary>
+    public static string DecodeUtf8(ReadOnlySpan<byte> utf8, ParseDiagnostics? diagnostics = null, int offset = 0)
+    {
+        if (utf8.IndexOf((byte)'&') < 0)
+        {
+            return Utf8Text.ToString(utf8, diagnostics);
+        }
+        var buffer = ArrayPool<char>.Shared.Rent(utf8.Length);
+        var written = DecodeUtf8(utf8, buffer, diagnostics, offset);
+        var result = new string(buffer, 0, written);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
+    }
+
+    /// <summary>
+    /// Decodes UTF-8 text with references into <paramref name="output"/>, which must be at least as long as the input
+    /// (neither a reference nor a UTF-8 sequence is ever shorter than what it stands for); returns the characters written.
+    /// </summary>
+    public static int DecodeUtf8(ReadOnlySpan<byte> utf8, Span<char> output, ParseDiagnostics? diagnostics, int offset)
+    {
+        if (output.Length < utf8.Length)
+        {
+            throw new ArgumentException("output is shorter than the input", nameof(output));
+        }
+        ref var src = ref MemoryMarshal.GetReference(utf8);
+        ref var dst = ref Unsafe.As<char, ushort>(ref MemoryMarshal.GetReference(output));
+        var n = utf8.Length;
+        var i = 0;
+        var o = 0;
+        while (i < n)
+        {
+            // ASCII without references, a vector at a time: widen and store the whole vector, then keep only what comes
+            // before the first '&' or non-ASCII byte. The stores stay in bounds: o <= i, and i + width <= n <= output's length.
+            if (Vector256.IsHardwareAccelerated && i + 32 <= n)
+            {
+                var v = Vector256.LoadUnsafe(ref src, (nuint)i);
+                var (lower, upper) = Vector256.Widen(v);
+                lower.StoreUnsafe(ref dst, (nuint)o);
+                upper.StoreUnsafe(ref dst, (nuint)(o + 16));
+                var stop = v.ExtractMostSignificantBits() | Vector256.Equals(v, Vector256.Create((byte)'&')).ExtractMostSignificantBits();
+                if (stop == 0)
+                {
+                    i += 32;
+                    o += 32;
+                    continue;
+                }
+                var k = System.Numerics.BitOperations.TrailingZeroCount(stop);
+                i += k;
+                o += k;
+            }
+            else if (i + 16 <= n)
+            {
+                var v = Vector128.LoadUnsafe(ref src, (nuint)i);
+                var (lower, upper) = Vector128.Widen(v);
+                lower.StoreUnsafe(ref dst, (nuint)o);
+                upper.StoreUnsafe(ref dst, (nuint)(o + 8));
+                var stop = v.ExtractMostSignificantBits() | Vector128.Equals(v, Vector128.Create((byte)'&')).ExtractMostSignificantBits();
+                if (stop == 0)
+                {
+                    i += 16;
+                    o += 16;
+                    continue;
+                }
+                var k = System.Numerics.BitOperations.TrailingZeroCount(stop);
+                i += k;
+                o += k;
+            }
+            else
+            {
+                var b = Unsafe.Add(ref src, i);
+                if (b < 0x80 && b != (byte)'&')
+                {
+                    Unsafe.Add(ref dst, o) = b;
+                    i++;
+                    o++;
+                    continue;
+                }
+            }
+            if (Unsafe.Add(ref src, i) != (byte)'&')
+            {
+                // non-ASCII: characters of two and three bytes (accents, CJK) decoded here, as long as they follow each other;
+                // anything else (four bytes, invalid sequences) goes to the framework's decoder up to the next reference
+                var before = i;
+                while (i < n)
+                {
+                    var lead = Unsafe.Add(ref src, i);
+                    if ((lead & 0xF0) == 0xE0 && i + 3 <= n)
+                    {
+                        var b1 = Unsafe.Add(ref src, i + 1);
+                        var b2 = Unsafe.Add(ref src, i + 2);
+                        var c = ((lead & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (b2 & 0x3F);
+                        // continuation bytes, and neither an overlong form nor a surrogate
+                        if ((b1 & 0xC0) != 0x80 || (b2 & 0xC0) != 0x80 || c < 0x800 || (c >= 0xD800 && c <= 0xDFFF))
+                        {
+                            break;
+                        }
+                        Unsafe.Add(ref dst, o++) = (ushort)c;
+                        i += 3;
+                    }
+                    else if ((lead & 0xE0) == 0xC0 && lead >= 0xC2 && i + 2 <= n && (Unsafe.Add(ref src, i + 1) & 0xC0) == 0x80)
+                    {
+                        Unsafe.Add(ref dst, o++) = (ushort)(((lead & 0x1F) << 6) | (Unsafe.Add(ref src, i + 1) & 0x3F));
+                        i += 2;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+                if (i > before)
+                {
+                    continue;
+                }
+                var next = utf8[i..].IndexOf((byte)'&');
+                var run = next < 0 ? utf8[i..] : utf8.Slice(i, next);
+                o += Utf8Text.Transcode(run, output[o..], diagnostics);
+                i += run.Length;
+                continue;
+            }
+            // the references escaped HTML is made of, read four bytes at a time
+            if (BitConverter.IsLittleEndian && i + 4 <= n)
+            {
+                var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref src, i));
+                char? common = word switch
+                {
+                    LessThan => '<',
+                    GreaterThan => '>',
+                    AmpersandStart when i + 5 <= n && Unsafe.Add(ref src, i + 4) == (byte)';' => '&',
+                    QuoteStart when i + 6 <= n && Unsafe.Add(ref src, i + 4) == (byte)'t' && Unsafe.Add(ref src, i + 5) == (byte)';' => '"',
+                    _ => null,
+                };
+                if (common is char c)
+                {
+                    Unsafe.Add(ref dst, o++) = c;
+                    i += c switch
+                    {
+                        '&' => 5,
+                        '"' => 6,
+                        _ => 4,
+                    };
+                    continue;
+                }
+            }
+            var consumed = TryDecodeUtf8At(utf8, i, output[o..], out var decoded);
+            if (consumed > 0)
+            {
+                i += consumed;
+                o += decoded;
+                continue;
+            }
+            if (consumed < 0)
+            {
+                diagnostics?.Warn(offset + i, $"undefined entity '{System.Text.Encoding.UTF8.GetString(utf8.Slice(i, -consumed))}' kept as text");
+            }
+            else
+            {
+                diagnostics?.Warn(offset + i, "bare '&' treated as text");
+            }
+            output[o++] = '&';
+            i++;
+        }
+        return o;
+    }
+
+    // "&lt;", "&gt;", "&amp" and "&quo" as little-endian 32-bit words
+    private const uint LessThan = '&' | ('l' << 8) | ('t' << 16) | (';' << 24);
+    private const uint GreaterThan = '&' | ('g' << 8) | ('t' << 16) | (';' << 24);
+    private const uint AmpersandStart = '&' | ('a' << 8) | ('m' << 16) | ('p' << 24);
+    private const uint QuoteStart = '&' | ('q' << 8) | ('u' << 16) | ('o' << 24);
+
+    /// <summary>One reference in UTF-8 text, with the contract of <see cref="TryDecodeAt"/>.</summary>
+    private static int TryDecodeUtf8At(ReadOnlySpan<byte> s, int i, Span<char> output, out int written)
+    {
+        written = 1;
+        var rest = s[i..];
+        if (rest.StartsWith("&lt;"u8))
+        {
+            output[0] = '<';
+            return 4;
+        }
+        if (rest.StartsWith("&gt;"u8))
+        {
+            output[0] = '>';
+            return 4;
+        }
+        if (rest.StartsWith("&amp;"u8))
+        {
+            output[0] = '&';
+            return 5;
+        }
+        if (rest.StartsWith("&quot;"u8))
+        {
+            output[0] = '"';
+            return 6;
+        }
+        // every reference is ASCII and at most 34 characters long: read the rest of it as characters
+        Span<char> chars = stackalloc char[40];
+        var length = 0;
+        while (length < chars.Length && length < rest.Length && rest[length] < 0x80)
+        {
+            chars[length] = (char)rest[length];
+            length++;
+        }
+        return TryDecodeAt(chars[..length], 0, output, out written);
     }
 
     /// <summary>

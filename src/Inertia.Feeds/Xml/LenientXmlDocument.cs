@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Inertia.Feeds.Model;
 using Inertia.Feeds.Text;
@@ -6,25 +7,26 @@ namespace Inertia.Feeds.Xml;
 
 /// <summary>
 /// A light element tree built by <see cref="LenientXmlTokenizer"/>, repairing what real feeds break:
-/// unclosed and mismatched tags, undeclared prefixes, junk around the root, truncation. Text is decoded on demand.
+/// unclosed and mismatched tags, undeclared prefixes, junk around the root, truncation. The source is UTF-8; text is decoded
+/// (references and UTF-8 in one pass) only when asked for.
 /// </summary>
 public sealed class LenientXmlDocument
 {
     private readonly NameTable _names = new();
 
-    private LenientXmlDocument(ReadOnlyMemory<char> source, ParseDiagnostics diagnostics)
+    private LenientXmlDocument(ReadOnlyMemory<byte> source, ParseDiagnostics diagnostics)
     {
         Source = source;
         Diagnostics = diagnostics;
     }
 
-    /// <summary>The document text; it may be a pooled buffer, valid only while the parse that made this tree runs.</summary>
-    public ReadOnlyMemory<char> Source { get; }
+    /// <summary>The document as UTF-8; it may be a pooled buffer, valid only while the parse that made this tree runs.</summary>
+    public ReadOnlyMemory<byte> Source { get; }
     public ParseDiagnostics Diagnostics { get; }
     public XmlElementNode? Root { get; private set; }
     public int MaxFieldLength { get; private set; } = FeedLimits.Default.MaxFieldLength;
 
-    public static LenientXmlDocument Parse(ReadOnlyMemory<char> source, ParseDiagnostics diagnostics, FeedLimits? limits = null)
+    public static LenientXmlDocument Parse(ReadOnlyMemory<byte> source, ParseDiagnostics diagnostics, FeedLimits? limits = null)
     {
         limits ??= FeedLimits.Default;
         var doc = new LenientXmlDocument(source, diagnostics) { MaxFieldLength = limits.MaxFieldLength };
@@ -33,7 +35,7 @@ public sealed class LenientXmlDocument
     }
 
     // HTML void elements that feeds paste unescaped into descriptions; they never enclose anything
-    private static bool IsVoid(ReadOnlySpan<char> name) => name.Length <= 5 && name switch
+    private static bool IsVoid(string name) => name.Length <= 5 && name switch
     {
         "br" or "img" or "hr" or "wbr" or "embed" or "col" or "area" or "param" or "input" or "BR" or "IMG" or "HR" => true,
         _ => false,
@@ -65,7 +67,7 @@ public sealed class LenientXmlDocument
                     {
                         if (rootClosed)
                         {
-                            Diagnostics.Warn(tok.TokenStart, $"element <{tok.Name}> after the end of the root element ignored");
+                            Diagnostics.Warn(tok.TokenStart, $"element <{tok.NameText}> after the end of the root element ignored");
                             continue;
                         }
                         if (stack.Count >= maxDepth)
@@ -79,9 +81,9 @@ public sealed class LenientXmlDocument
                         }
                         var localName = LocalPart(tok.Name);
                         // a new <item> while one is open means the last one was left unclosed
-                        if (localName.SequenceEqual("item") || localName.SequenceEqual("entry"))
+                        if (localName.SequenceEqual("item"u8) || localName.SequenceEqual("entry"u8))
                         {
-                            CloseOpenSibling(stack, tok);
+                            CloseOpenSibling(stack, tok, _names.Get(tok.Name));
                         }
                         var parent = stack.Count > 0 ? stack[^1].Element : null;
                         var (element, scope) = CreateElement(tok, parent, stack.Count > 0 ? stack[^1].Scope : null);
@@ -107,19 +109,21 @@ public sealed class LenientXmlDocument
                     }
                 case XmlTokenKind.EndTag:
                     {
-                        var index = FindOpen(stack, tok.Name);
+                        var name = _names.Get(tok.Name);
+                        var index = FindOpen(stack, name);
                         if (index < 0)
                         {
-                            if (!IsVoid(LocalPart(tok.Name)))
+                            var colon = name.IndexOf(':');
+                            if (!IsVoid(colon < 0 ? name : name[(colon + 1)..]))
                             {
-                                Diagnostics.Warn(tok.TokenStart, $"end tag </{tok.Name}> has no open element and was ignored");
+                                Diagnostics.Warn(tok.TokenStart, $"end tag </{name}> has no open element and was ignored");
                             }
                             continue;
                         }
                         for (var k = stack.Count - 1; k > index; k--)
                         {
                             var open = stack[k].Element;
-                            Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed (closed by </{tok.Name}>)");
+                            Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed (closed by </{name}>)");
                             open.ContentEnd = open.End = tok.TokenStart;
                         }
                         var closed = stack[index].Element;
@@ -131,7 +135,7 @@ public sealed class LenientXmlDocument
                     }
                 default:
                     // character data is read later from the content ranges; here only junk outside the root matters
-                    if (stack.Count == 0 && (kind == XmlTokenKind.CData || !Source.Span.Slice(tok.TextStart, tok.TextLength).IsWhiteSpace()))
+                    if (stack.Count == 0 && (kind == XmlTokenKind.CData || !IsXmlWhiteSpace(Source.Span.Slice(tok.TextStart, tok.TextLength))))
                     {
                         Diagnostics.Warn(tok.TextStart, Root is null ? "junk before the root element ignored" : "junk after the root element ignored");
                     }
@@ -149,12 +153,12 @@ public sealed class LenientXmlDocument
         }
     }
 
-    private static void CloseOpenSibling(List<(XmlElementNode Element, Scope? Scope)> stack, LenientXmlTokenizer tok)
+    private static void CloseOpenSibling(List<(XmlElementNode Element, Scope? Scope)> stack, LenientXmlTokenizer tok, string name)
     {
         for (var k = stack.Count - 1; k >= 0; k--)
         {
             var open = stack[k].Element;
-            if (open.QualifiedName.AsSpan().SequenceEqual(tok.Name))
+            if (string.Equals(open.QualifiedName, name, StringComparison.Ordinal))
             {
                 tok.Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed before the next one");
                 for (var j = stack.Count - 1; j >= k; j--)
@@ -167,11 +171,11 @@ public sealed class LenientXmlDocument
         }
     }
 
-    private static int FindOpen(List<(XmlElementNode Element, Scope? Scope)> stack, ReadOnlySpan<char> name)
+    private static int FindOpen(List<(XmlElementNode Element, Scope? Scope)> stack, string name)
     {
         for (var k = stack.Count - 1; k >= 0; k--)
         {
-            if (stack[k].Element.QualifiedName.AsSpan().SequenceEqual(name))
+            if (string.Equals(stack[k].Element.QualifiedName, name, StringComparison.Ordinal))
             {
                 return k;
             }
@@ -179,7 +183,7 @@ public sealed class LenientXmlDocument
         // HTML pasted into a feed is often case-insensitive (<P>…</p>)
         for (var k = stack.Count - 1; k >= 0; k--)
         {
-            if (stack[k].Element.QualifiedName.AsSpan().Equals(name, StringComparison.OrdinalIgnoreCase))
+            if (string.Equals(stack[k].Element.QualifiedName, name, StringComparison.OrdinalIgnoreCase))
             {
                 return k;
             }
@@ -187,9 +191,9 @@ public sealed class LenientXmlDocument
         return -1;
     }
 
-    private static ReadOnlySpan<char> LocalPart(ReadOnlySpan<char> qname)
+    private static ReadOnlySpan<byte> LocalPart(ReadOnlySpan<byte> qname)
     {
-        var colon = qname.IndexOf(':');
+        var colon = qname.IndexOf((byte)':');
         return colon < 0 ? qname : qname[(colon + 1)..];
     }
 
@@ -201,7 +205,7 @@ public sealed class LenientXmlDocument
         foreach (var a in attrs)
         {
             var name = Source.Span.Slice(a.NameStart, a.NameLength);
-            if (!name.StartsWith("xmlns"))
+            if (!name.StartsWith("xmlns"u8))
             {
                 continue;
             }
@@ -210,24 +214,24 @@ public sealed class LenientXmlDocument
             {
                 scope = new Scope("", XmlNamespaces.Canonical(AttributeValue(a.ValueStart, a.ValueLength)), scope);
             }
-            else if (name[5] == ':')
+            else if (name[5] == (byte)':')
             {
                 scope = new Scope(_names.Get(name[6..]), XmlNamespaces.Canonical(AttributeValue(a.ValueStart, a.ValueLength)), scope);
             }
         }
         var qname = tok.Name;
-        var colon = qname.IndexOf(':');
+        var colon = qname.IndexOf((byte)':');
         var ns = Resolve(colon < 0 ? [] : qname[..colon], scope, tok.TokenStart, isAttribute: false);
         var attributes = attrs.Count - declarations == 0 ? [] : new XmlAttributeNode[attrs.Count - declarations];
         var n = 0;
         foreach (var a in attrs)
         {
             var name = Source.Span.Slice(a.NameStart, a.NameLength);
-            if (name.StartsWith("xmlns"))
+            if (name.StartsWith("xmlns"u8))
             {
                 continue;
             }
-            var c = name.IndexOf(':');
+            var c = name.IndexOf((byte)':');
             var attrNs = c < 0 ? "" : Resolve(name[..c], scope, a.NameStart, isAttribute: true);
             attributes[n++] = new XmlAttributeNode(_names.Get(c < 0 ? name : name[(c + 1)..]), attrNs, a.ValueStart, a.ValueLength);
         }
@@ -244,19 +248,20 @@ public sealed class LenientXmlDocument
         return (element, scope);
     }
 
-    private string Resolve(ReadOnlySpan<char> prefix, Scope? scope, int offset, bool isAttribute)
+    private string Resolve(ReadOnlySpan<byte> prefix, Scope? scope, int offset, bool isAttribute)
     {
         if (prefix.IsEmpty && isAttribute)
         {
             return "";
         }
-        if (prefix.SequenceEqual("xml"))
+        if (prefix.SequenceEqual("xml"u8))
         {
             return XmlNamespaces.Xml;
         }
+        var p = prefix.IsEmpty ? "" : _names.Get(prefix);
         for (var s = scope; s is not null; s = s.Parent)
         {
-            if (prefix.SequenceEqual(s.Prefix))
+            if (string.Equals(p, s.Prefix, StringComparison.Ordinal))
             {
                 return s.Uri;
             }
@@ -265,7 +270,6 @@ public sealed class LenientXmlDocument
         {
             return "";
         }
-        var p = _names.Get(prefix);
         var conventional = XmlNamespaces.Conventional(p);
         Diagnostics.Warn(offset, conventional is null
             ? $"namespace prefix '{p}' is not declared"
@@ -283,14 +287,36 @@ public sealed class LenientXmlDocument
     }
 
     private string AttributeValue(int start, int length) =>
-        CharacterReferences.Decode(Source.Span.Slice(start, length), (rel, msg) => Diagnostics.Warn(start + rel, msg));
+        CharacterReferences.DecodeUtf8(Source.Span.Slice(start, length), Diagnostics, start);
 
-    /// <summary>The element's text without allocating, when it is plain (no references, markup or CDATA); otherwise false.</summary>
-    public bool TryPlainText(XmlElementNode element, out ReadOnlySpan<char> text)
+    /// <summary>The element's UTF-8 text without allocating, when it is plain (no references, markup or CDATA); otherwise false.</summary>
+    public bool TryPlainText(XmlElementNode element, out ReadOnlySpan<byte> utf8)
     {
-        text = Source.Span[element.ContentStart..Math.Max(element.ContentStart, element.ContentEnd)];
-        return text.IndexOfAny('&', '<') < 0;
+        utf8 = Source.Span[element.ContentStart..Math.Max(element.ContentStart, element.ContentEnd)];
+        return utf8.IndexOfAny((byte)'&', (byte)'<') < 0;
     }
+
+    /// <summary>The element's text with XML white space trimmed off both ends, decoded.</summary>
+    public string TrimmedText(XmlElementNode element)
+    {
+        var start = element.ContentStart;
+        var end = Math.Max(start, element.ContentEnd);
+        var span = Source.Span;
+        while (start < end && IsXmlWhiteSpace(span[start]))
+        {
+            start++;
+        }
+        while (end > start && IsXmlWhiteSpace(span[end - 1]))
+        {
+            end--;
+        }
+        return Cap(CharacterData(start, end), element);
+    }
+
+    private static bool IsXmlWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
+
+    /// <summary>Whether the UTF-8 text is only XML white space.</summary>
+    public static bool IsXmlWhiteSpace(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(" \n\r\t"u8) < 0;
 
     /// <summary>All character data inside the element (descendants' too), decoded, as one string.</summary>
     public string Text(XmlElementNode element) => Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd)), element);
@@ -317,72 +343,71 @@ public sealed class LenientXmlDocument
     public string InnerMarkup(XmlElementNode element)
     {
         var end = Math.Max(element.ContentStart, element.ContentEnd);
-        return Cap(new string(Source.Span[element.ContentStart..end]), element);
+        return Cap(Utf8Text.ToString(Source.Span[element.ContentStart..end], Diagnostics), element);
     }
 
     /// <summary>Decodes a content range: references decoded, CDATA sections unwrapped, tags, comments and instructions skipped.</summary>
     private string CharacterData(int start, int end)
     {
         var span = Source.Span.Slice(start, end - start);
-        var lt = span.IndexOf('<');
+        var lt = span.IndexOf((byte)'<');
         if (lt < 0)
         {
-            return Decode(start, end - start);
+            return CharacterReferences.DecodeUtf8(span, Diagnostics, start);
         }
         // the common case: one CDATA section, perhaps with whitespace around it
-        if (span[..lt].IsWhiteSpace() && span[lt..].StartsWith("<![CDATA["))
+        if (IsXmlWhiteSpace(span[..lt]) && span[lt..].StartsWith("<![CDATA["u8))
         {
             var innerStart = lt + 9;
-            var close = span[innerStart..].IndexOf("]]>");
-            if (close >= 0 && span[(innerStart + close + 3)..].IsWhiteSpace())
+            var close = span[innerStart..].IndexOf("]]>"u8);
+            if (close >= 0 && IsXmlWhiteSpace(span[(innerStart + close + 3)..]))
             {
-                return new string(span.Slice(innerStart, close));
+                return Utf8Text.ToString(span.Slice(innerStart, close), Diagnostics);
             }
         }
-        var sb = new StringBuilder(span.Length);
+        // text never decodes to more characters than it has bytes
+        var buffer = ArrayPool<char>.Shared.Rent(span.Length);
+        var output = buffer.AsSpan();
+        var o = 0;
         var i = 0;
         while (i < span.Length)
         {
-            var next = span[i..].IndexOf('<');
+            var next = span[i..].IndexOf((byte)'<');
+            var text = next < 0 ? span[i..] : span.Slice(i, next);
+            o += CharacterReferences.DecodeUtf8(text, output[o..], Diagnostics, start + i);
             if (next < 0)
             {
-                sb.Append(Decode(start + i, span.Length - i));
                 break;
-            }
-            if (next > 0)
-            {
-                sb.Append(Decode(start + i, next));
             }
             i += next;
             var rest = span[i..];
-            if (rest.StartsWith("<![CDATA["))
+            if (rest.StartsWith("<![CDATA["u8))
             {
-                var close = rest[9..].IndexOf("]]>");
+                var close = rest[9..].IndexOf("]]>"u8);
                 var len = close < 0 ? rest.Length - 9 : close;
-                sb.Append(rest.Slice(9, len));
+                o += Utf8Text.Transcode(rest.Slice(9, len), output[o..], Diagnostics);
                 i += 9 + len + (close < 0 ? 0 : 3);
             }
-            else if (rest.StartsWith("<!--"))
+            else if (rest.StartsWith("<!--"u8))
             {
-                var close = rest[4..].IndexOf("-->");
+                var close = rest[4..].IndexOf("-->"u8);
                 i += close < 0 ? rest.Length : 4 + close + 3;
             }
-            else if (rest.Length > 1 && (char.IsAsciiLetter(rest[1]) || rest[1] is '/' or '?' or '!' or '_' or ':'))
+            else if (rest.Length > 1 && (char.IsAsciiLetter((char)rest[1]) || rest[1] is (byte)'/' or (byte)'?' or (byte)'!' or (byte)'_' or (byte)':'))
             {
-                var gt = rest.IndexOf('>');
+                var gt = rest.IndexOf((byte)'>');
                 i += gt < 0 ? rest.Length : gt + 1;
             }
             else
             {
-                sb.Append('<');
+                output[o++] = '<';
                 i++;
             }
         }
-        return sb.ToString();
+        var result = new string(buffer, 0, o);
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
     }
-
-    private string Decode(int start, int length) =>
-        CharacterReferences.Decode(Source.Span.Slice(start, length), (rel, msg) => Diagnostics.Warn(start + rel, msg));
 
     private string Cap(string value, XmlElementNode element)
     {

@@ -1,3 +1,4 @@
+using System.Text;
 using Inertia.Feeds.Text;
 
 namespace Inertia.Feeds.Xml;
@@ -5,15 +6,17 @@ namespace Inertia.Feeds.Xml;
 /// <summary>
 /// A forgiving pull tokenizer for XML as feeds really write it: no DTD processing (so no XXE and no entity bombs),
 /// stray '&lt;' and junk become text, unterminated constructs end at end of input. Each call moves forward, so time is linear.
+/// It reads UTF-8 bytes: every byte that matters to XML's syntax is ASCII, so the document is never transcoded whole,
+/// only the strings read out of it are.
 /// </summary>
-public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagnostics diagnostics)
+public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagnostics diagnostics)
 {
     private int _pos;
 
-    public ReadOnlyMemory<char> Source { get; } = source;
+    public ReadOnlyMemory<byte> Source { get; } = source;
     public ParseDiagnostics Diagnostics { get; } = diagnostics;
     public XmlTokenKind Kind { get; private set; }
-    /// <summary>Offset of the token's first character ('&lt;' for tags).</summary>
+    /// <summary>Offset of the token's first byte ('&lt;' for tags).</summary>
     public int TokenStart { get; private set; }
     /// <summary>Offset just past the token.</summary>
     public int TokenEnd => _pos;
@@ -25,7 +28,10 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
     /// <summary>Attributes of the current start tag; the list is reused by the next token.</summary>
     public List<RawAttribute> Attributes { get; } = [];
 
-    public ReadOnlySpan<char> Name => Source.Span.Slice(NameStart, NameLength);
+    public ReadOnlySpan<byte> Name => Source.Span.Slice(NameStart, NameLength);
+
+    /// <summary>The current tag's name as text, for messages.</summary>
+    public string NameText => Encoding.UTF8.GetString(Name);
 
     public XmlTokenKind Next()
     {
@@ -37,9 +43,9 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
                 return Kind = XmlTokenKind.EndOfInput;
             }
             TokenStart = _pos;
-            if (s[_pos] != '<')
+            if (s[_pos] != (byte)'<')
             {
-                var lt = s.Slice(_pos).IndexOf('<');
+                var lt = s.Slice(_pos).IndexOf((byte)'<');
                 var end = lt < 0 ? s.Length : _pos + lt;
                 return Text(_pos, end);
             }
@@ -49,17 +55,17 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
                 return Text(_pos, s.Length);
             }
             var c = s[_pos + 1];
-            if (c == '!')
+            if (c == (byte)'!')
             {
-                if (s[_pos..].StartsWith("<!--"))
+                if (s[_pos..].StartsWith("<!--"u8))
                 {
-                    SkipPast(_pos + 4, "-->", "comment");
+                    SkipPast(_pos + 4, "-->"u8, "comment");
                     continue;
                 }
-                if (s[_pos..].StartsWith("<![CDATA["))
+                if (s[_pos..].StartsWith("<![CDATA["u8))
                 {
                     var start = _pos + 9;
-                    var close = s.Slice(start).IndexOf("]]>");
+                    var close = s.Slice(start).IndexOf("]]>"u8);
                     if (close < 0)
                     {
                         Diagnostics.Warn(_pos, "CDATA section is not closed before end of input");
@@ -76,12 +82,12 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
                 SkipDeclaration();
                 continue;
             }
-            if (c == '?')
+            if (c == (byte)'?')
             {
-                SkipPast(_pos + 2, "?>", "processing instruction");
+                SkipPast(_pos + 2, "?>"u8, "processing instruction");
                 continue;
             }
-            if (c == '/')
+            if (c == (byte)'/')
             {
                 var nameStart = _pos + 2;
                 var nameEnd = ScanName(nameStart);
@@ -92,16 +98,16 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
                 }
                 NameStart = nameStart;
                 NameLength = nameEnd - nameStart;
-                var gt = s.Slice(nameEnd).IndexOf('>');
+                var gt = s.Slice(nameEnd).IndexOf((byte)'>');
                 _pos = gt < 0 ? s.Length : nameEnd + gt + 1;
                 return Kind = XmlTokenKind.EndTag;
             }
-            if (IsNameStart(c))
+            if (IsNameStart(s, _pos + 1))
             {
                 return StartTag();
             }
             Diagnostics.Warn(_pos, "stray '<' treated as text");
-            var next = s.Slice(_pos + 1).IndexOf('<');
+            var next = s.Slice(_pos + 1).IndexOf((byte)'<');
             return Text(_pos, next < 0 ? s.Length : _pos + 1 + next);
         }
     }
@@ -132,26 +138,26 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
             }
             if (i >= s.Length)
             {
-                Diagnostics.Warn(TokenStart, $"tag <{Name}> is not closed before end of input");
+                Diagnostics.Warn(TokenStart, $"tag <{NameText}> is not closed before end of input");
                 _pos = s.Length;
                 return Kind = XmlTokenKind.StartTag;
             }
             var c = s[i];
-            if (c == '>')
+            if (c == (byte)'>')
             {
                 _pos = i + 1;
                 return Kind = XmlTokenKind.StartTag;
             }
-            if (c == '/' && i + 1 < s.Length && s[i + 1] == '>')
+            if (c == (byte)'/' && i + 1 < s.Length && s[i + 1] == (byte)'>')
             {
                 SelfClosing = true;
                 _pos = i + 2;
                 return Kind = XmlTokenKind.StartTag;
             }
-            if (c == '<')
+            if (c == (byte)'<')
             {
                 // a tag that never closed: end it here rather than swallow the next one
-                Diagnostics.Warn(TokenStart, $"tag <{Name}> is missing its '>'");
+                Diagnostics.Warn(TokenStart, $"tag <{NameText}> is missing its '>'");
                 _pos = i;
                 return Kind = XmlTokenKind.StartTag;
             }
@@ -167,7 +173,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
             {
                 i++;
             }
-            if (i >= s.Length || s[i] != '=')
+            if (i >= s.Length || s[i] != (byte)'=')
             {
                 Attributes.Add(new RawAttribute(attrNameStart, attrNameEnd - attrNameStart, attrNameStart, 0));
                 continue;
@@ -177,15 +183,15 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
             {
                 i++;
             }
-            if (i < s.Length && (s[i] == '"' || s[i] == '\''))
+            if (i < s.Length && (s[i] == (byte)'"' || s[i] == (byte)'\''))
             {
                 var quote = s[i];
                 var valueStart = i + 1;
                 var closeAt = IndexFrom(valueStart, quote);
-                var gtAt = IndexFrom(valueStart, '>');
+                var gtAt = IndexFrom(valueStart, (byte)'>');
                 var close = closeAt < 0 ? -1 : closeAt - valueStart;
                 var gtAfter = gtAt < 0 ? -1 : gtAt - valueStart;
-                if (close < 0 || (gtAfter >= 0 && close > gtAfter && s.Slice(valueStart, close).Contains('\n')))
+                if (close < 0 || (gtAfter >= 0 && close > gtAfter && s.Slice(valueStart, close).Contains((byte)'\n')))
                 {
                     // unterminated quote: stop the value at the next '>' instead of eating the document
                     Diagnostics.Warn(attrNameStart, "attribute value is missing its closing quote");
@@ -200,7 +206,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
             else
             {
                 var valueStart = i;
-                while (i < s.Length && !IsSpace(s[i]) && s[i] != '>')
+                while (i < s.Length && !IsSpace(s[i]) && s[i] != (byte)'>')
                 {
                     i++;
                 }
@@ -215,9 +221,9 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
     private int _noSingleQuoteFrom = int.MaxValue;
     private int _noGreaterThanFrom = int.MaxValue;
 
-    private int IndexFrom(int start, char c)
+    private int IndexFrom(int start, byte c)
     {
-        ref var memo = ref c == '"' ? ref _noDoubleQuoteFrom : ref c == '\'' ? ref _noSingleQuoteFrom : ref _noGreaterThanFrom;
+        ref var memo = ref c == (byte)'"' ? ref _noDoubleQuoteFrom : ref c == (byte)'\'' ? ref _noSingleQuoteFrom : ref _noGreaterThanFrom;
         if (start >= memo)
         {
             return -1;
@@ -231,7 +237,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
         return start + i;
     }
 
-    private void SkipPast(int from, string terminator, string what)
+    private void SkipPast(int from, ReadOnlySpan<byte> terminator, string what)
     {
         var i = Source.Span[from..].IndexOf(terminator);
         if (i < 0)
@@ -252,15 +258,15 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
         while (i < s.Length)
         {
             var c = s[i];
-            if (c == '[')
+            if (c == (byte)'[')
             {
                 depth++;
             }
-            else if (c == ']')
+            else if (c == (byte)']')
             {
                 depth--;
             }
-            else if (c == '>' && depth <= 0)
+            else if (c == (byte)'>' && depth <= 0)
             {
                 _pos = i + 1;
                 return;
@@ -274,22 +280,61 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<char> source, ParseDiagno
     private int ScanName(int i)
     {
         var s = Source.Span;
-        if (i >= s.Length || !IsNameStart(s[i]))
+        if (i >= s.Length || !IsNameStart(s, i))
         {
             return i;
         }
-        i++;
-        while (i < s.Length && IsNameChar(s[i]))
+        i += s[i] < 0x80 ? 1 : RuneLength(s, i);
+        while (i < s.Length)
         {
-            i++;
+            var b = s[i];
+            if (b < 0x80)
+            {
+                if (!IsAsciiNameChar[b])
+                {
+                    break;
+                }
+                i++;
+                continue;
+            }
+            if (Rune.DecodeFromUtf8(s[i..], out var rune, out var length) != System.Buffers.OperationStatus.Done
+                || !(Rune.IsLetterOrDigit(rune) || rune.Value == 0xB7))
+            {
+                break;
+            }
+            i += length;
         }
         return i;
     }
 
-    private static bool IsSpace(char c) => c is ' ' or '\n' or '\r' or '\t';
+    private static int RuneLength(ReadOnlySpan<byte> s, int i)
+    {
+        Rune.DecodeFromUtf8(s[i..], out _, out var length);
+        return Math.Max(1, length);
+    }
 
-    private static bool IsNameStart(char c) => char.IsAsciiLetter(c) || c == '_' || c == ':' || (c > 0x7F && char.IsLetter(c));
+    private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
-    private static bool IsNameChar(char c) =>
-        char.IsAsciiLetterOrDigit(c) || c is '_' or ':' or '-' or '.' || (c > 0x7F && (char.IsLetterOrDigit(c) || c == '\u00B7'));
+    /// <summary>Whether a name starts at <paramref name="i"/>: an ASCII letter, '_', ':', or a non-ASCII letter.</summary>
+    private static bool IsNameStart(ReadOnlySpan<byte> s, int i)
+    {
+        var b = s[i];
+        if (b < 0x80)
+        {
+            return char.IsAsciiLetter((char)b) || b is (byte)'_' or (byte)':';
+        }
+        return Rune.DecodeFromUtf8(s[i..], out var rune, out _) == System.Buffers.OperationStatus.Done && Rune.IsLetter(rune);
+    }
+
+    private static readonly bool[] IsAsciiNameChar = BuildNameChars();
+
+    private static bool[] BuildNameChars()
+    {
+        var table = new bool[128];
+        for (var c = 0; c < 128; c++)
+        {
+            table[c] = char.IsAsciiLetterOrDigit((char)c) || c is '_' or ':' or '-' or '.';
+        }
+        return table;
+    }
 }

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Inertia.Feeds.Xml;
 
 /// <summary>
@@ -8,37 +10,40 @@ internal sealed class NameTable
 {
     private const int Size = 512;
     private const int MaxInterned = Size / 2;
-    private readonly string?[] _slots = new string?[Size];
+    private readonly byte[]?[] _keys = new byte[]?[Size];
+    private readonly string?[] _names = new string?[Size];
     private int _count;
 
-    public string Get(ReadOnlySpan<char> name)
+    /// <summary>The name spelled by these UTF-8 bytes.</summary>
+    public string Get(ReadOnlySpan<byte> name)
     {
         if (name.Length > 64)
         {
-            return name.ToString();
+            return Encoding.UTF8.GetString(name);
         }
         var h = 2166136261u;
-        foreach (var c in name)
+        foreach (var b in name)
         {
-            h = (h ^ c) * 16777619u;
+            h = (h ^ b) * 16777619u;
         }
         var i = (int)(h & (Size - 1));
         while (true)
         {
-            var s = _slots[i];
-            if (s is null)
+            var key = _keys[i];
+            if (key is null)
             {
-                var created = name.ToString();
+                var created = Encoding.UTF8.GetString(name);
                 if (_count < MaxInterned)
                 {
-                    _slots[i] = created;
+                    _keys[i] = name.ToArray();
+                    _names[i] = created;
                     _count++;
                 }
                 return created;
             }
-            if (name.SequenceEqual(s))
+            if (name.SequenceEqual(key))
             {
-                return s;
+                return _names[i]!;
             }
             i = (i + 1) & (Size - 1);
         }

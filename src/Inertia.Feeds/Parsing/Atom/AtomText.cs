@@ -95,8 +95,8 @@ internal static partial class AtomText
     {
         // the div is the wrapper only when it stands alone: nothing but whitespace around it
         var div = e.FirstChild is { LocalName: "div" } d && d.NextSibling is null
-            && ctx.Doc.Source.Span.Slice(e.ContentStart, d.Offset - e.ContentStart).IsWhiteSpace()
-            && ctx.Doc.Source.Span.Slice(d.End, Math.Max(0, e.ContentEnd - d.End)).IsWhiteSpace()
+            && LenientXmlDocument.IsXmlWhiteSpace(ctx.Doc.Source.Span.Slice(e.ContentStart, d.Offset - e.ContentStart))
+            && LenientXmlDocument.IsXmlWhiteSpace(ctx.Doc.Source.Span.Slice(d.End, Math.Max(0, e.ContentEnd - d.End)))
             ? d : null;
         var markup = ctx.Doc.InnerMarkup(div ?? e);
         return markup.Contains(':') ? Prefix().Replace(markup, "<$1") : markup;

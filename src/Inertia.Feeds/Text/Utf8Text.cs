@@ -1,0 +1,37 @@
+using System.Buffers;
+using System.Text.Unicode;
+
+namespace Inertia.Feeds.Text;
+
+/// <summary>
+/// UTF-8 to text for the parser: invalid sequences become U+FFFD as a decoder would make them, and are noted on the
+/// document's diagnostics, so that a document labelled UTF-8 is validated in the text that is read rather than in a pass
+/// of its own over all of it.
+/// </summary>
+public static class Utf8Text
+{
+    /// <summary>Transcodes into <paramref name="output"/>, at least as long as the input; returns the characters written.</summary>
+    public static int Transcode(ReadOnlySpan<byte> utf8, Span<char> output, ParseDiagnostics? diagnostics)
+    {
+        if (Utf8.ToUtf16(utf8, output, out var read, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
+        {
+            return written;
+        }
+        diagnostics?.NoteInvalidUtf8();
+        Utf8.ToUtf16(utf8[read..], output[written..], out _, out var rest, replaceInvalidSequences: true);
+        return written + rest;
+    }
+
+    public static string ToString(ReadOnlySpan<byte> utf8, ParseDiagnostics? diagnostics)
+    {
+        if (utf8.Length <= 256)
+        {
+            Span<char> small = stackalloc char[256];
+            return new string(small[..Transcode(utf8, small, diagnostics)]);
+        }
+        var buffer = ArrayPool<char>.Shared.Rent(utf8.Length);
+        var result = new string(buffer, 0, Transcode(utf8, buffer, diagnostics));
+        ArrayPool<char>.Shared.Return(buffer);
+        return result;
+    }
+}
