@@ -41,7 +41,7 @@ public class TextAndUrlTests
     public void Character_references_decode_like_browsers(string input, string expected) => Assert.Equal(expected, CharacterReferences.Decode(input));
 
     [Fact]
-    public void Utf8_reference_decoding_matches_decoding_the_transcoded_text()
+    public void Utf8_decoding_matches_the_framework_decoder_and_the_character_reference_decoder()
     {
         // pieces that meet at every offset of the vector loops: references, bare ampersands, ASCII runs, accents, CJK,
         // emoji, and byte sequences that are not UTF-8 at all
@@ -70,6 +70,9 @@ public class TextAndUrlTests
             Assert.Equal(expected, new string(output, 0, written));
             Assert.Equal(expected, CharacterReferences.DecodeUtf8(input));
             Assert.Equal(!System.Text.Unicode.Utf8.IsValid(input), diagnostics.SawInvalidUtf8);
+            var transcoding = new ParseDiagnostics(null);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(input), Utf8Text.ToString(input, transcoding));
+            Assert.Equal(!System.Text.Unicode.Utf8.IsValid(input), transcoding.SawInvalidUtf8);
         }
     }
 }

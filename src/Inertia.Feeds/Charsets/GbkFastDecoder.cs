@@ -11,6 +11,25 @@ public static class GbkFastDecoder
 {
     private const int Trails = 0xFF - 0x40; // trail bytes 0x40..0xFE
     private static readonly Lazy<char[]> s_table = new(Build);
+    // the same table as UTF-8: up to three bytes in the low bytes, their count in the top one (0: ask the real decoder)
+    private static readonly Lazy<uint[]> s_utf8Table = new(BuildUtf8);
+
+    private static uint[] BuildUtf8()
+    {
+        var chars = s_table.Value;
+        var table = new uint[chars.Length];
+        Span<byte> bytes = stackalloc byte[4];
+        for (var k = 0; k < chars.Length; k++)
+        {
+            if (chars[k] == '\0')
+            {
+                continue;
+            }
+            var n = System.Text.Encoding.UTF8.GetBytes([chars[k]], bytes);
+            table[k] = (uint)(bytes[0] | (n > 1 ? bytes[1] << 8 : 0) | (n > 2 ? bytes[2] << 16 : 0)) | ((uint)n << 24);
+        }
+        return table;
+    }
 
     private static char[] Build()
     {
@@ -54,7 +73,12 @@ public static class GbkFastDecoder
     /// </summary>
     public static int TryDecodeToUtf8(ReadOnlySpan<byte> source, Span<byte> destination)
     {
-        var table = s_table.Value;
+        var table = s_utf8Table.Value;
+        if (destination.Length < source.Length + (source.Length / 2) + 1)
+        {
+            throw new ArgumentException("destination must hold one and a half times the source, and one byte more", nameof(destination));
+        }
+        ref var dst = ref System.Runtime.InteropServices.MemoryMarshal.GetReference(destination);
         int i = 0, o = 0;
         while (i < source.Length)
         {
@@ -81,25 +105,15 @@ public static class GbkFastDecoder
             {
                 return -1; // includes the 0x30–0x39 second byte of four-byte sequences
             }
-            var c = table[(lead - 0x81) * Trails + (trail - 0x40)];
-            if (c == '\0')
+            var utf8 = table[(lead - 0x81) * Trails + (trail - 0x40)];
+            if (utf8 == 0)
             {
                 return -1;
             }
-            // the table holds no surrogates, and nothing below U+0080 comes from a two-byte pair
-            if (c < 0x800)
-            {
-                destination[o] = (byte)(0xC0 | (c >> 6));
-                destination[o + 1] = (byte)(0x80 | (c & 0x3F));
-                o += 2;
-            }
-            else
-            {
-                destination[o] = (byte)(0xE0 | (c >> 12));
-                destination[o + 1] = (byte)(0x80 | ((c >> 6) & 0x3F));
-                destination[o + 2] = (byte)(0x80 | (c & 0x3F));
-                o += 3;
-            }
+            // all four bytes are written (the destination has the room: a pair is two bytes and writes at most three,
+            // and one spare byte is asked for), then the count of those that belong to the character kept
+            System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref System.Runtime.CompilerServices.Unsafe.Add(ref dst, o), BitConverter.IsLittleEndian ? utf8 : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(utf8));
+            o += (int)(utf8 >> 24);
             i += 2;
         }
         return o;

@@ -101,7 +101,11 @@ public static class CharacterReferences
     /// Decodes UTF-8 text with references into <paramref name="output"/>, which must be at least as long as the input
     /// (neither a reference nor a UTF-8 sequence is ever shorter than what it stands for); returns the characters written.
     /// </summary>
-    public static int DecodeUtf8(ReadOnlySpan<byte> utf8, Span<char> output, ParseDiagnostics? diagnostics, int offset)
+    public static int DecodeUtf8(ReadOnlySpan<byte> utf8, Span<char> output, ParseDiagnostics? diagnostics, int offset) =>
+        DecodeUtf8(utf8, output, diagnostics, offset, references: true);
+
+    /// <summary>UTF-8 to UTF-16, decoding references too when <paramref name="references"/> (not in CDATA).</summary>
+    internal static int DecodeUtf8(ReadOnlySpan<byte> utf8, Span<char> output, ParseDiagnostics? diagnostics, int offset, bool references)
     {
         if (output.Length < utf8.Length)
         {
@@ -112,6 +116,9 @@ public static class CharacterReferences
         var n = utf8.Length;
         var i = 0;
         var o = 0;
+        // the ASCII byte that stops the fast loops: '&', or when references are not decoded a byte that is not ASCII and
+        // so stops them anyway
+        var stopByte = references ? (byte)'&' : (byte)0x80;
         while (i < n)
         {
             // ASCII without references, a vector at a time: widen and store the whole vector, then keep only what comes
@@ -122,7 +129,7 @@ public static class CharacterReferences
                 var (lower, upper) = Vector256.Widen(v);
                 lower.StoreUnsafe(ref dst, (nuint)o);
                 upper.StoreUnsafe(ref dst, (nuint)(o + 16));
-                var stop = v.ExtractMostSignificantBits() | Vector256.Equals(v, Vector256.Create((byte)'&')).ExtractMostSignificantBits();
+                var stop = v.ExtractMostSignificantBits() | Vector256.Equals(v, Vector256.Create(stopByte)).ExtractMostSignificantBits();
                 if (stop == 0)
                 {
                     i += 32;
@@ -139,7 +146,7 @@ public static class CharacterReferences
                 var (lower, upper) = Vector128.Widen(v);
                 lower.StoreUnsafe(ref dst, (nuint)o);
                 upper.StoreUnsafe(ref dst, (nuint)(o + 8));
-                var stop = v.ExtractMostSignificantBits() | Vector128.Equals(v, Vector128.Create((byte)'&')).ExtractMostSignificantBits();
+                var stop = v.ExtractMostSignificantBits() | Vector128.Equals(v, Vector128.Create(stopByte)).ExtractMostSignificantBits();
                 if (stop == 0)
                 {
                     i += 16;
@@ -153,7 +160,7 @@ public static class CharacterReferences
             else
             {
                 var b = Unsafe.Add(ref src, i);
-                if (b < 0x80 && b != (byte)'&')
+                if (b < 0x80 && b != stopByte)
                 {
                     Unsafe.Add(ref dst, o) = b;
                     i++;
@@ -161,7 +168,7 @@ public static class CharacterReferences
                     continue;
                 }
             }
-            if (Unsafe.Add(ref src, i) != (byte)'&')
+            if (Unsafe.Add(ref src, i) >= 0x80)
             {
                 // non-ASCII: characters of two and three bytes (accents, CJK) decoded here, as long as they follow each other;
                 // anything else (four bytes, invalid sequences) goes to the framework's decoder up to the next reference
@@ -196,9 +203,9 @@ public static class CharacterReferences
                 {
                     continue;
                 }
-                var next = utf8[i..].IndexOf((byte)'&');
+                var next = references ? utf8[i..].IndexOf((byte)'&') : -1;
                 var run = next < 0 ? utf8[i..] : utf8.Slice(i, next);
-                o += Utf8Text.Transcode(run, output[o..], diagnostics);
+                o += Utf8Text.TranscodeWithFramework(run, output[o..], diagnostics);
                 i += run.Length;
                 continue;
             }

@@ -11,7 +11,11 @@ namespace Inertia.Feeds.Text;
 public static class Utf8Text
 {
     /// <summary>Transcodes into <paramref name="output"/>, at least as long as the input; returns the characters written.</summary>
-    public static int Transcode(ReadOnlySpan<byte> utf8, Span<char> output, ParseDiagnostics? diagnostics)
+    public static int Transcode(ReadOnlySpan<byte> utf8, Span<char> output, ParseDiagnostics? diagnostics) =>
+        CharacterReferences.DecodeUtf8(utf8, output, diagnostics, 0, references: false);
+
+    /// <summary>The framework's decoder, for what the fast loops leave: four-byte characters and invalid sequences.</summary>
+    internal static int TranscodeWithFramework(ReadOnlySpan<byte> utf8, Span<char> output, ParseDiagnostics? diagnostics)
     {
         if (Utf8.ToUtf16(utf8, output, out var read, out var written, replaceInvalidSequences: false) == OperationStatus.Done)
         {
@@ -26,7 +30,8 @@ public static class Utf8Text
     {
         if (utf8.Length <= 256)
         {
-            Span<char> small = stackalloc char[256];
+            // sized to the text: the runtime clears what is allocated on the stack
+            Span<char> small = stackalloc char[utf8.Length];
             return new string(small[..Transcode(utf8, small, diagnostics)]);
         }
         var buffer = ArrayPool<char>.Shared.Rent(utf8.Length);

@@ -54,9 +54,17 @@ public sealed class LenientXmlDocument
         var stack = new List<(XmlElementNode Element, Scope? Scope)>();
         var rootClosed = false;
         var depthWarned = false;
+        var skipped = 0;
         while (true)
         {
             var kind = tok.Next();
+            // what is not character data is remembered on the element holding it, so reading a plain element's text
+            // need not search it for markup again
+            if (tok.Skipped != skipped)
+            {
+                skipped = tok.Skipped;
+                MarkTop(stack);
+            }
             if (kind == XmlTokenKind.EndOfInput)
             {
                 break;
@@ -77,6 +85,7 @@ public sealed class LenientXmlDocument
                                 Diagnostics.Warn(tok.TokenStart, $"elements nested deeper than {maxDepth} levels flattened");
                                 depthWarned = true;
                             }
+                            MarkTop(stack);
                             continue;
                         }
                         var localName = LocalPart(tok.Name);
@@ -113,6 +122,7 @@ public sealed class LenientXmlDocument
                         var index = FindOpen(stack, name);
                         if (index < 0)
                         {
+                            MarkTop(stack);
                             var colon = name.IndexOf(':');
                             if (!IsVoid(colon < 0 ? name : name[(colon + 1)..]))
                             {
@@ -134,6 +144,10 @@ public sealed class LenientXmlDocument
                         break;
                     }
                 default:
+                    if (kind == XmlTokenKind.CData || Source.Span[tok.TextStart] == (byte)'<')
+                    {
+                        MarkTop(stack);
+                    }
                     // character data is read later from the content ranges; here only junk outside the root matters
                     if (stack.Count == 0 && (kind == XmlTokenKind.CData || !IsXmlWhiteSpace(Source.Span.Slice(tok.TextStart, tok.TextLength))))
                     {
@@ -150,6 +164,14 @@ public sealed class LenientXmlDocument
                 open.ContentEnd = open.End = Source.Length;
                 open.ClosedByEndOfInput = true;
             }
+        }
+    }
+
+    private static void MarkTop(List<(XmlElementNode Element, Scope? Scope)> stack)
+    {
+        if (stack.Count > 0)
+        {
+            stack[^1].Element.HoldsMarkup = true;
         }
     }
 
@@ -235,11 +257,12 @@ public sealed class LenientXmlDocument
             var attrNs = c < 0 ? "" : Resolve(name[..c], scope, a.NameStart, isAttribute: true);
             attributes[n++] = new XmlAttributeNode(_names.Get(c < 0 ? name : name[(c + 1)..]), attrNs, a.ValueStart, a.ValueLength);
         }
+        var qualifiedName = _names.Get(qname);
         var element = new XmlElementNode
         {
             Offset = tok.TokenStart,
-            LocalName = _names.Get(colon < 0 ? qname : qname[(colon + 1)..]),
-            QualifiedName = _names.Get(qname),
+            LocalName = colon < 0 ? qualifiedName : _names.Get(qname[(colon + 1)..]),
+            QualifiedName = qualifiedName,
             Namespace = ns,
             Parent = parent,
             Attributes = attributes,
@@ -293,7 +316,7 @@ public sealed class LenientXmlDocument
     public bool TryPlainText(XmlElementNode element, out ReadOnlySpan<byte> utf8)
     {
         utf8 = Source.Span[element.ContentStart..Math.Max(element.ContentStart, element.ContentEnd)];
-        return utf8.IndexOfAny((byte)'&', (byte)'<') < 0;
+        return !element.HoldsMarkup && utf8.IndexOf((byte)'&') < 0;
     }
 
     /// <summary>The element's text with XML white space trimmed off both ends, decoded.</summary>
@@ -310,7 +333,7 @@ public sealed class LenientXmlDocument
         {
             end--;
         }
-        return Cap(CharacterData(start, end), element);
+        return Cap(CharacterData(start, end, element.HoldsMarkup), element);
     }
 
     private static bool IsXmlWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
@@ -319,7 +342,8 @@ public sealed class LenientXmlDocument
     public static bool IsXmlWhiteSpace(ReadOnlySpan<byte> utf8) => utf8.IndexOfAnyExcept(" \n\r\t"u8) < 0;
 
     /// <summary>All character data inside the element (descendants' too), decoded, as one string.</summary>
-    public string Text(XmlElementNode element) => Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd)), element);
+    public string Text(XmlElementNode element) =>
+        Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd), element.HoldsMarkup), element);
 
     /// <summary>
     /// The element's content read as HTML: its decoded text when it holds escaped or CDATA markup,
@@ -347,10 +371,10 @@ public sealed class LenientXmlDocument
     }
 
     /// <summary>Decodes a content range: references decoded, CDATA sections unwrapped, tags, comments and instructions skipped.</summary>
-    private string CharacterData(int start, int end)
+    private string CharacterData(int start, int end, bool holdsMarkup)
     {
         var span = Source.Span.Slice(start, end - start);
-        var lt = span.IndexOf((byte)'<');
+        var lt = holdsMarkup ? span.IndexOf((byte)'<') : -1;
         if (lt < 0)
         {
             return CharacterReferences.DecodeUtf8(span, Diagnostics, start);

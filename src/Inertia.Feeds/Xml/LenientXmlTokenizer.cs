@@ -25,6 +25,8 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
     public bool SelfClosing { get; private set; }
     public int TextStart { get; private set; }
     public int TextLength { get; private set; }
+    /// <summary>How many comments, processing instructions and declarations were skipped so far.</summary>
+    public int Skipped { get; private set; }
     /// <summary>Attributes of the current start tag; the list is reused by the next token.</summary>
     public List<RawAttribute> Attributes { get; } = [];
 
@@ -60,6 +62,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
                 if (s[_pos..].StartsWith("<!--"u8))
                 {
                     SkipPast(_pos + 4, "-->"u8, "comment");
+                    Skipped++;
                     continue;
                 }
                 if (s[_pos..].StartsWith("<![CDATA["u8))
@@ -80,11 +83,13 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
                     return Kind = XmlTokenKind.CData;
                 }
                 SkipDeclaration();
+                Skipped++;
                 continue;
             }
             if (c == (byte)'?')
             {
                 SkipPast(_pos + 2, "?>"u8, "processing instruction");
+                Skipped++;
                 continue;
             }
             if (c == (byte)'/')
@@ -188,10 +193,20 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
                 var quote = s[i];
                 var valueStart = i + 1;
                 var closeAt = IndexFrom(valueStart, quote);
-                var gtAt = IndexFrom(valueStart, (byte)'>');
                 var close = closeAt < 0 ? -1 : closeAt - valueStart;
-                var gtAfter = gtAt < 0 ? -1 : gtAt - valueStart;
-                if (close < 0 || (gtAfter >= 0 && close > gtAfter && s.Slice(valueStart, close).Contains((byte)'\n')))
+                // a '>' inside the value is only looked for within it: where the value holds one and a line break too,
+                // its quote was most likely never closed
+                int gtAfter;
+                if (close < 0)
+                {
+                    var gtAt = IndexFrom(valueStart, (byte)'>');
+                    gtAfter = gtAt < 0 ? -1 : gtAt - valueStart;
+                }
+                else
+                {
+                    gtAfter = s.Slice(valueStart, close).IndexOf((byte)'>');
+                }
+                if (close < 0 || (gtAfter >= 0 && s.Slice(valueStart, close).Contains((byte)'\n')))
                 {
                     // unterminated quote: stop the value at the next '>' instead of eating the document
                     Diagnostics.Warn(attrNameStart, "attribute value is missing its closing quote");

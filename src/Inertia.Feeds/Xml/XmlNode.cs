@@ -31,9 +31,12 @@ public sealed class XmlElementNode
     /// <summary>True when the end of input closed this element: it may be incomplete.</summary>
     public bool ClosedByEndOfInput { get; internal set; }
     public bool HasElementChildren => FirstChild is not null;
+    /// <summary>True when anything but character data stands in the content: elements, CDATA, comments, stray tags.</summary>
+    public bool HoldsMarkup { get; internal set; }
 
     internal void AppendChild(XmlElementNode child)
     {
+        HoldsMarkup = true;
         if (_lastChild is null)
         {
             FirstChild = child;
