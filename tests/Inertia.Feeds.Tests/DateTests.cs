@@ -67,4 +67,20 @@ public class DateTests
         Assert.Null(feed.Entries[0].Published);
         Assert.Contains("line 2: unreadable date 'someday' in <pubDate>", feed.Warnings);
     }
+
+    [Fact]
+    public void Canonical_rfc1123_dates_read_the_same_on_the_fast_path_as_by_the_full_parser()
+    {
+        var random = new Random(1123);
+        for (var k = 0; k < 5000; k++)
+        {
+            var offset = TimeSpan.FromMinutes(15 * random.Next(-48, 57));
+            var when = new DateTimeOffset(1970, 1, 1, 0, 0, 0, offset).AddSeconds(random.NextInt64(0, 4_000_000_000L));
+            var zone = offset == TimeSpan.Zero && random.Next(2) == 0 ? "GMT" : (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString("hhmm", System.Globalization.CultureInfo.InvariantCulture);
+            var text = when.ToString("ddd, dd MMM yyyy HH:mm:ss ", System.Globalization.CultureInfo.InvariantCulture) + zone;
+            var parsed = FeedDate.Parse(text);
+            Assert.Equal(when.UtcDateTime, parsed?.UtcDateTime);
+            Assert.Equal(Rfc822.TryParse(text), parsed);
+        }
+    }
 }

@@ -26,6 +26,21 @@ public static class FeedDate
                 return fast;
             }
         }
+        // the exact RFC 1123 form most RSS feeds write ("Wed, 04 Mar 2026 05:06:00 GMT", or with "+0800"), likewise
+        if (s.Length is 29 or 31 && s[3] == ',' && s[4] == ' ' && s[7] == ' ' && s[11] == ' ' && s[16] == ' ' && s[19] == ':' && s[22] == ':' && s[25] == ' ')
+        {
+            var zone = s[26..];
+            TimeSpan? offset = zone is "GMT" or "UTC" ? TimeSpan.Zero : zone.Length == 5 && zone[0] is '+' or '-' ? TimeZones.ParseOffset(zone) : null;
+            var month = EnglishMonth(s.Slice(8, 3));
+            if (offset is TimeSpan o && month > 0)
+            {
+                var fast = Build(Int(s.Slice(12, 4)), month, Int(s.Slice(5, 2)), Int(s.Slice(17, 2)), Int(s.Slice(20, 2)), Int(s.Slice(23, 2)), 0, o);
+                if (fast is not null)
+                {
+                    return fast;
+                }
+            }
+        }
         if (s.Length > 100)
         {
             return null;
@@ -76,8 +91,41 @@ public static class FeedDate
         }
     }
 
-    internal static int Int(ReadOnlySpan<char> s) =>
-        int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+    /// <summary>The value of a run of ASCII digits, or -1.</summary>
+    internal static int Int(ReadOnlySpan<char> s)
+    {
+        if (s.IsEmpty || s.Length > 9)
+        {
+            return int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : -1;
+        }
+        var value = 0;
+        foreach (var c in s)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return -1;
+            }
+            value = (value * 10) + (c - '0');
+        }
+        return value;
+    }
+
+    private static int EnglishMonth(ReadOnlySpan<char> name) => name switch
+    {
+        "Jan" => 1,
+        "Feb" => 2,
+        "Mar" => 3,
+        "Apr" => 4,
+        "May" => 5,
+        "Jun" => 6,
+        "Jul" => 7,
+        "Aug" => 8,
+        "Sep" => 9,
+        "Oct" => 10,
+        "Nov" => 11,
+        "Dec" => 12,
+        _ => 0,
+    };
 
     /// <summary>Builds a date from parts, or null when a part is out of range.</summary>
     internal static DateTimeOffset? Build(int year, int month, int day, int hour, int minute, int second, int ticks, TimeSpan offset)

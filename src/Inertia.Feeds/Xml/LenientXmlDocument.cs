@@ -14,11 +14,17 @@ public sealed class LenientXmlDocument
 {
     private readonly NameTable _names = new();
 
+    private readonly ArraySegment<byte> _bytes;
+
     private LenientXmlDocument(ReadOnlyMemory<byte> source, ParseDiagnostics diagnostics)
     {
         Source = source;
+        _bytes = SourceBytes.Segment(source);
         Diagnostics = diagnostics;
     }
+
+    /// <summary>The document's bytes (see <see cref="Source"/>), as a span.</summary>
+    public ReadOnlySpan<byte> Utf8 => _bytes.AsSpan();
 
     /// <summary>The document as UTF-8; it may be a pooled buffer, valid only while the parse that made this tree runs.</summary>
     public ReadOnlyMemory<byte> Source { get; }
@@ -144,12 +150,12 @@ public sealed class LenientXmlDocument
                         break;
                     }
                 default:
-                    if (kind == XmlTokenKind.CData || Source.Span[tok.TextStart] == (byte)'<')
+                    if (kind == XmlTokenKind.CData || Utf8[tok.TextStart] == (byte)'<')
                     {
                         MarkTop(stack);
                     }
                     // character data is read later from the content ranges; here only junk outside the root matters
-                    if (stack.Count == 0 && (kind == XmlTokenKind.CData || !IsXmlWhiteSpace(Source.Span.Slice(tok.TextStart, tok.TextLength))))
+                    if (stack.Count == 0 && (kind == XmlTokenKind.CData || !IsXmlWhiteSpace(Utf8.Slice(tok.TextStart, tok.TextLength))))
                     {
                         Diagnostics.Warn(tok.TextStart, Root is null ? "junk before the root element ignored" : "junk after the root element ignored");
                     }
@@ -226,7 +232,7 @@ public sealed class LenientXmlDocument
         // namespace declarations first: they apply to the element's own name and attributes
         foreach (var a in attrs)
         {
-            var name = Source.Span.Slice(a.NameStart, a.NameLength);
+            var name = Utf8.Slice(a.NameStart, a.NameLength);
             if (!name.StartsWith("xmlns"u8))
             {
                 continue;
@@ -248,7 +254,7 @@ public sealed class LenientXmlDocument
         var n = 0;
         foreach (var a in attrs)
         {
-            var name = Source.Span.Slice(a.NameStart, a.NameLength);
+            var name = Utf8.Slice(a.NameStart, a.NameLength);
             if (name.StartsWith("xmlns"u8))
             {
                 continue;
@@ -310,12 +316,12 @@ public sealed class LenientXmlDocument
     }
 
     private string AttributeValue(int start, int length) =>
-        CharacterReferences.DecodeUtf8(Source.Span.Slice(start, length), Diagnostics, start);
+        CharacterReferences.DecodeUtf8(Utf8.Slice(start, length), Diagnostics, start);
 
     /// <summary>The element's UTF-8 text without allocating, when it is plain (no references, markup or CDATA); otherwise false.</summary>
     public bool TryPlainText(XmlElementNode element, out ReadOnlySpan<byte> utf8)
     {
-        utf8 = Source.Span[element.ContentStart..Math.Max(element.ContentStart, element.ContentEnd)];
+        utf8 = Utf8[element.ContentStart..Math.Max(element.ContentStart, element.ContentEnd)];
         return !element.HoldsMarkup && utf8.IndexOf((byte)'&') < 0;
     }
 
@@ -324,7 +330,7 @@ public sealed class LenientXmlDocument
     {
         var start = element.ContentStart;
         var end = Math.Max(start, element.ContentEnd);
-        var span = Source.Span;
+        var span = Utf8;
         while (start < end && IsXmlWhiteSpace(span[start]))
         {
             start++;
@@ -367,13 +373,13 @@ public sealed class LenientXmlDocument
     public string InnerMarkup(XmlElementNode element)
     {
         var end = Math.Max(element.ContentStart, element.ContentEnd);
-        return Cap(Utf8Text.ToString(Source.Span[element.ContentStart..end], Diagnostics), element);
+        return Cap(Utf8Text.ToString(Utf8[element.ContentStart..end], Diagnostics), element);
     }
 
     /// <summary>Decodes a content range: references decoded, CDATA sections unwrapped, tags, comments and instructions skipped.</summary>
     private string CharacterData(int start, int end, bool holdsMarkup)
     {
-        var span = Source.Span.Slice(start, end - start);
+        var span = Utf8.Slice(start, end - start);
         var lt = holdsMarkup ? span.IndexOf((byte)'<') : -1;
         if (lt < 0)
         {

@@ -12,8 +12,11 @@ namespace Inertia.Feeds.Xml;
 public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagnostics diagnostics)
 {
     private int _pos;
+    // the bytes as an array segment: a span made from it is cheaper than ReadOnlyMemory.Span, asked for at every token
+    private readonly ArraySegment<byte> _bytes = SourceBytes.Segment(source);
 
     public ReadOnlyMemory<byte> Source { get; } = source;
+    private ReadOnlySpan<byte> Bytes => _bytes.AsSpan();
     public ParseDiagnostics Diagnostics { get; } = diagnostics;
     public XmlTokenKind Kind { get; private set; }
     /// <summary>Offset of the token's first byte ('&lt;' for tags).</summary>
@@ -30,14 +33,14 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
     /// <summary>Attributes of the current start tag; the list is reused by the next token.</summary>
     public List<RawAttribute> Attributes { get; } = [];
 
-    public ReadOnlySpan<byte> Name => Source.Span.Slice(NameStart, NameLength);
+    public ReadOnlySpan<byte> Name => Bytes.Slice(NameStart, NameLength);
 
     /// <summary>The current tag's name as text, for messages.</summary>
     public string NameText => Encoding.UTF8.GetString(Name);
 
     public XmlTokenKind Next()
     {
-        var s = Source.Span;
+        var s = Bytes;
         while (true)
         {
             if (_pos >= s.Length)
@@ -127,7 +130,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
 
     private XmlTokenKind StartTag()
     {
-        var s = Source.Span;
+        var s = Bytes;
         var nameStart = _pos + 1;
         var nameEnd = ScanName(nameStart);
         NameStart = nameStart;
@@ -243,7 +246,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
         {
             return -1;
         }
-        var i = Source.Span[start..].IndexOf(c);
+        var i = Bytes[start..].IndexOf(c);
         if (i < 0)
         {
             memo = start;
@@ -254,7 +257,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
 
     private void SkipPast(int from, ReadOnlySpan<byte> terminator, string what)
     {
-        var i = Source.Span[from..].IndexOf(terminator);
+        var i = Bytes[from..].IndexOf(terminator);
         if (i < 0)
         {
             Diagnostics.Warn(_pos, $"{what} is not closed before end of input");
@@ -267,7 +270,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
     /// <summary>Skips &lt;!DOCTYPE …&gt; including an internal subset, without interpreting any of it.</summary>
     private void SkipDeclaration()
     {
-        var s = Source.Span;
+        var s = Bytes;
         var i = _pos + 2;
         var depth = 0;
         while (i < s.Length)
@@ -294,7 +297,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
 
     private int ScanName(int i)
     {
-        var s = Source.Span;
+        var s = Bytes;
         if (i >= s.Length || !IsNameStart(s, i))
         {
             return i;

@@ -20,6 +20,10 @@ internal static partial class AtomText
 
     private static Kind KindOf(FeedContext ctx, XmlElementNode e)
     {
+        if (e.Attributes.Length == 0)
+        {
+            return Kind.Text; // neither type nor mode: the default, without looking them up
+        }
         var type = ctx.Attr(e, "type");
         var mode = ctx.Attr(e, "mode");
         static bool Is(string? value, string expected) => value is not null && value.Equals(expected, StringComparison.OrdinalIgnoreCase);
@@ -95,8 +99,8 @@ internal static partial class AtomText
     {
         // the div is the wrapper only when it stands alone: nothing but whitespace around it
         var div = e.FirstChild is { LocalName: "div" } d && d.NextSibling is null
-            && LenientXmlDocument.IsXmlWhiteSpace(ctx.Doc.Source.Span.Slice(e.ContentStart, d.Offset - e.ContentStart))
-            && LenientXmlDocument.IsXmlWhiteSpace(ctx.Doc.Source.Span.Slice(d.End, Math.Max(0, e.ContentEnd - d.End)))
+            && LenientXmlDocument.IsXmlWhiteSpace(ctx.Doc.Utf8.Slice(e.ContentStart, d.Offset - e.ContentStart))
+            && LenientXmlDocument.IsXmlWhiteSpace(ctx.Doc.Utf8.Slice(d.End, Math.Max(0, e.ContentEnd - d.End)))
             ? d : null;
         var markup = ctx.Doc.InnerMarkup(div ?? e);
         return markup.Contains(':') ? Prefix().Replace(markup, "<$1") : markup;
