@@ -98,7 +98,7 @@ public sealed class LenientXmlDocument
                         // a new <item> while one is open means the last one was left unclosed
                         if (localName.SequenceEqual("item"u8) || localName.SequenceEqual("entry"u8))
                         {
-                            CloseOpenSibling(stack, tok, _names.Get(tok.Name));
+                            CloseOpenSibling(stack, tok);
                         }
                         var parent = stack.Count > 0 ? stack[^1].Element : null;
                         var (element, scope) = CreateElement(tok, parent, stack.Count > 0 ? stack[^1].Scope : null);
@@ -124,11 +124,11 @@ public sealed class LenientXmlDocument
                     }
                 case XmlTokenKind.EndTag:
                     {
-                        var name = _names.Get(tok.Name);
-                        var index = FindOpen(stack, name);
+                        var index = FindOpen(stack, tok.Name);
                         if (index < 0)
                         {
                             MarkTop(stack);
+                            var name = tok.NameText;
                             var colon = name.IndexOf(':');
                             if (!IsVoid(colon < 0 ? name : name[(colon + 1)..]))
                             {
@@ -139,7 +139,7 @@ public sealed class LenientXmlDocument
                         for (var k = stack.Count - 1; k > index; k--)
                         {
                             var open = stack[k].Element;
-                            Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed (closed by </{name}>)");
+                            Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed (closed by </{tok.NameText}>)");
                             open.ContentEnd = open.End = tok.TokenStart;
                         }
                         var closed = stack[index].Element;
@@ -181,12 +181,12 @@ public sealed class LenientXmlDocument
         }
     }
 
-    private static void CloseOpenSibling(List<(XmlElementNode Element, Scope? Scope)> stack, LenientXmlTokenizer tok, string name)
+    private void CloseOpenSibling(List<(XmlElementNode Element, Scope? Scope)> stack, LenientXmlTokenizer tok)
     {
         for (var k = stack.Count - 1; k >= 0; k--)
         {
             var open = stack[k].Element;
-            if (string.Equals(open.QualifiedName, name, StringComparison.Ordinal))
+            if (NameOf(open).SequenceEqual(tok.Name))
             {
                 tok.Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed before the next one");
                 for (var j = stack.Count - 1; j >= k; j--)
@@ -199,11 +199,12 @@ public sealed class LenientXmlDocument
         }
     }
 
-    private static int FindOpen(List<(XmlElementNode Element, Scope? Scope)> stack, string name)
+    // the open elements' names are compared as they stand in the source, the start tag's bytes against the end tag's
+    private int FindOpen(List<(XmlElementNode Element, Scope? Scope)> stack, ReadOnlySpan<byte> name)
     {
         for (var k = stack.Count - 1; k >= 0; k--)
         {
-            if (string.Equals(stack[k].Element.QualifiedName, name, StringComparison.Ordinal))
+            if (NameOf(stack[k].Element).SequenceEqual(name))
             {
                 return k;
             }
@@ -211,13 +212,15 @@ public sealed class LenientXmlDocument
         // HTML pasted into a feed is often case-insensitive (<P>…</p>)
         for (var k = stack.Count - 1; k >= 0; k--)
         {
-            if (string.Equals(stack[k].Element.QualifiedName, name, StringComparison.OrdinalIgnoreCase))
+            if (System.Text.Ascii.EqualsIgnoreCase(NameOf(stack[k].Element), name))
             {
                 return k;
             }
         }
         return -1;
     }
+
+    private ReadOnlySpan<byte> NameOf(XmlElementNode element) => Utf8.Slice(element.Offset + 1, element.NameLength);
 
     private static ReadOnlySpan<byte> LocalPart(ReadOnlySpan<byte> qname)
     {
@@ -269,6 +272,7 @@ public sealed class LenientXmlDocument
             Offset = tok.TokenStart,
             LocalName = colon < 0 ? qualifiedName : _names.Get(qname[(colon + 1)..]),
             QualifiedName = qualifiedName,
+            NameLength = qname.Length,
             Namespace = ns,
             Parent = parent,
             Attributes = attributes,

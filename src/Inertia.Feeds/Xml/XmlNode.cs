@@ -21,6 +21,8 @@ public sealed class XmlElementNode
     public XmlAttributeNode[] Attributes { get; init; } = s_noAttributes;
     /// <summary>Offset of the element's '&lt;' in the source.</summary>
     public int Offset { get; init; }
+    /// <summary>Length in bytes of the name as written in the start tag, which follows the '&lt;'.</summary>
+    public int NameLength { get; init; }
     public int ContentStart { get; init; }
     public int ContentEnd { get; internal set; }
     /// <summary>Offset just past the end tag (or past the content when the end tag is missing).</summary>
