@@ -97,17 +97,57 @@ internal static class AtomAdapter
 
     private static ParsedEntry ReadEntry(FeedContext ctx, XmlElementNode entry, string? feedBase, string? feedAuthor, Func<string, bool> inAtom)
     {
+        // the children read below, found in one pass: the first of each name, as a lookup by name would find it
+        XmlElementNode? id = null, title = null, published = null, issued = null, created = null, updated = null, modified = null;
+        XmlElementNode? source = null, summary = null, content = null;
+        foreach (var c in entry.Elements())
+        {
+            if (!inAtom(c.Namespace))
+            {
+                continue;
+            }
+            switch (c.LocalName)
+            {
+                case "id":
+                    id ??= c;
+                    break;
+                case "title":
+                    title ??= c;
+                    break;
+                case "published":
+                    published ??= c;
+                    break;
+                case "issued":
+                    issued ??= c;
+                    break;
+                case "created":
+                    created ??= c;
+                    break;
+                case "updated":
+                    updated ??= c;
+                    break;
+                case "modified":
+                    modified ??= c;
+                    break;
+                case "source":
+                    source ??= c;
+                    break;
+                case "summary":
+                    summary ??= c;
+                    break;
+                case "content":
+                    content ??= c;
+                    break;
+            }
+        }
         var d = new EntryDraft { BaseUrl = ctx.BaseOf(entry, feedBase) };
-        d.Id = ctx.TrimmedText(Child(entry, "id", inAtom));
-        d.Title = AtomText.Plain(ctx, Child(entry, "title", inAtom));
+        d.Id = ctx.TrimmedText(id);
+        d.Title = AtomText.Plain(ctx, title);
         d.Url = AtomLinks.Alternate(ctx, entry, d.BaseUrl, inAtom);
-        d.Published = ctx.Date(Child(entry, "published", inAtom) ?? Child(entry, "issued", inAtom) ?? Child(entry, "created", inAtom));
-        d.Updated = ctx.Date(Child(entry, "updated", inAtom) ?? Child(entry, "modified", inAtom));
-        var source = Child(entry, "source", inAtom);
+        d.Published = ctx.Date(published ?? issued ?? created);
+        d.Updated = ctx.Date(updated ?? modified);
         d.Author = Authors(ctx, entry, inAtom) ?? (source is null ? null : Authors(ctx, source, inAtom)) ?? feedAuthor;
 
-        var summary = Child(entry, "summary", inAtom);
-        var content = Child(entry, "content", inAtom);
         // the base for HTML inside content is the content element's own xml:base
         var contentBase = content is null ? d.BaseUrl : ctx.BaseOf(content, d.BaseUrl);
         d.Summary = AtomText.Html(ctx, summary);
