@@ -101,7 +101,7 @@ public sealed class LenientXmlDocument
                             CloseOpenSibling(stack, tok);
                         }
                         var parent = stack.Count > 0 ? stack[^1].Element : null;
-                        var (element, scope) = CreateElement(tok, parent, stack.Count > 0 ? stack[^1].Scope : null);
+                        var (element, scope) = CreateElement(tok, stack.Count > 0 ? stack[^1].Scope : null);
                         if (parent is null)
                         {
                             Root = element;
@@ -228,7 +228,7 @@ public sealed class LenientXmlDocument
         return colon < 0 ? qname : qname[(colon + 1)..];
     }
 
-    private (XmlElementNode, Scope?) CreateElement(LenientXmlTokenizer tok, XmlElementNode? parent, Scope? scope)
+    private (XmlElementNode, Scope?) CreateElement(LenientXmlTokenizer tok, Scope? scope)
     {
         var attrs = tok.Attributes;
         var declarations = 0;
@@ -274,7 +274,6 @@ public sealed class LenientXmlDocument
             QualifiedName = qualifiedName,
             NameLength = qname.Length,
             Namespace = ns,
-            Parent = parent,
             Attributes = attributes,
             ContentStart = tok.TokenEnd,
         };

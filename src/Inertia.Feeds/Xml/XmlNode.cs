@@ -17,7 +17,6 @@ public sealed class XmlElementNode
     public required string LocalName { get; init; }
     public required string QualifiedName { get; init; }
     public required string Namespace { get; init; }
-    public XmlElementNode? Parent { get; init; }
     public XmlAttributeNode[] Attributes { get; init; } = s_noAttributes;
     /// <summary>Offset of the element's '&lt;' in the source.</summary>
     public int Offset { get; init; }
