@@ -123,34 +123,13 @@ public static class CharacterReferences
         {
             // ASCII without references, a vector at a time: widen and store the whole vector, then keep only what comes
             // before the first '&' or non-ASCII byte. The stores stay in bounds: o <= i, and i + width <= n <= output's length.
-            if (Vector256.IsHardwareAccelerated && i + 32 <= n)
+            if (i + VectorWidth <= n)
             {
-                var v = Vector256.LoadUnsafe(ref src, (nuint)i);
-                var (lower, upper) = Vector256.Widen(v);
-                lower.StoreUnsafe(ref dst, (nuint)o);
-                upper.StoreUnsafe(ref dst, (nuint)(o + 16));
-                var stop = v.ExtractMostSignificantBits() | Vector256.Equals(v, Vector256.Create(stopByte)).ExtractMostSignificantBits();
+                var stop = WidenAndFindStop(ref src, i, ref dst, o, stopByte);
                 if (stop == 0)
                 {
-                    i += 32;
-                    o += 32;
-                    continue;
-                }
-                var k = System.Numerics.BitOperations.TrailingZeroCount(stop);
-                i += k;
-                o += k;
-            }
-            else if (i + 16 <= n)
-            {
-                var v = Vector128.LoadUnsafe(ref src, (nuint)i);
-                var (lower, upper) = Vector128.Widen(v);
-                lower.StoreUnsafe(ref dst, (nuint)o);
-                upper.StoreUnsafe(ref dst, (nuint)(o + 8));
-                var stop = v.ExtractMostSignificantBits() | Vector128.Equals(v, Vector128.Create(stopByte)).ExtractMostSignificantBits();
-                if (stop == 0)
-                {
-                    i += 16;
-                    o += 16;
+                    i += VectorWidth;
+                    o += VectorWidth;
                     continue;
                 }
                 var k = System.Numerics.BitOperations.TrailingZeroCount(stop);
@@ -259,6 +238,29 @@ public static class CharacterReferences
     private const uint GreaterThan = '&' | ('g' << 8) | ('t' << 16) | (';' << 24);
     private const uint AmpersandStart = '&' | ('a' << 8) | ('m' << 16) | ('p' << 24);
     private const uint QuoteStart = '&' | ('q' << 8) | ('u' << 16) | ('o' << 24);
+
+    // 32 bytes at a time where the hardware has 256-bit vectors, else 16: a constant once the JIT has compiled this
+    private static int VectorWidth => Vector256.IsHardwareAccelerated ? 32 : 16;
+
+    /// <summary>
+    /// Widens the <see cref="VectorWidth"/> bytes at <paramref name="i"/> to characters stored at <paramref name="o"/>, and
+    /// returns the bit mask of those that are not ASCII or are <paramref name="stopByte"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint WidenAndFindStop(ref byte src, int i, ref ushort dst, int o, byte stopByte)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var v = Vector256.LoadUnsafe(ref src, (nuint)i);
+            Vector256.WidenLower(v).StoreUnsafe(ref dst, (nuint)o);
+            Vector256.WidenUpper(v).StoreUnsafe(ref dst, (nuint)(o + 16));
+            return v.ExtractMostSignificantBits() | Vector256.Equals(v, Vector256.Create(stopByte)).ExtractMostSignificantBits();
+        }
+        var w = Vector128.LoadUnsafe(ref src, (nuint)i);
+        Vector128.WidenLower(w).StoreUnsafe(ref dst, (nuint)o);
+        Vector128.WidenUpper(w).StoreUnsafe(ref dst, (nuint)(o + 8));
+        return w.ExtractMostSignificantBits() | Vector128.Equals(w, Vector128.Create(stopByte)).ExtractMostSignificantBits();
+    }
 
     /// <summary>One reference in UTF-8 text, with the contract of <see cref="TryDecodeAt"/>.</summary>
     private static int TryDecodeUtf8At(ReadOnlySpan<byte> s, int i, Span<char> output, out int written)
