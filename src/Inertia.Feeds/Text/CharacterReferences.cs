@@ -152,6 +152,18 @@ public static class CharacterReferences
                 // non-ASCII: characters of two and three bytes (accents, CJK) decoded here, as long as they follow each other;
                 // anything else (four bytes, invalid sequences) goes to the framework's decoder up to the next reference
                 var before = i;
+                // three-byte characters (all of CJK) four bytes at a time: lead 1110xxxx and two continuation bytes in one test
+                while (BitConverter.IsLittleEndian && i + 4 <= n)
+                {
+                    var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref src, i));
+                    var c = ((word & 0x0F) << 12) | ((word & 0x3F00) >> 2) | ((word & 0x3F0000) >> 16);
+                    if ((word & 0xC0C0F0) != 0x8080E0 || c < 0x800 || c - 0xD800 < 0x800)
+                    {
+                        break;
+                    }
+                    Unsafe.Add(ref dst, o++) = (ushort)c;
+                    i += 3;
+                }
                 while (i < n)
                 {
                     var lead = Unsafe.Add(ref src, i);
