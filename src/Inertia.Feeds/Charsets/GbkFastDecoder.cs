@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Inertia.Feeds.Charsets;
@@ -85,7 +86,13 @@ public static class GbkFastDecoder
             var lead = source[i];
             if (lead < 0x80)
             {
-                // ASCII (markup, and the spaces between Chinese words) is the same in both: copy the run
+                // ASCII is the same in both: the short runs between Chinese words byte by byte, long ones (markup) as a block
+                Unsafe.Add(ref dst, o++) = lead;
+                i++;
+                if (i + 1 >= source.Length || source[i] >= 0x80 || source[i + 1] >= 0x80)
+                {
+                    continue;
+                }
                 var run = source[i..].IndexOfAnyInRange((byte)0x80, (byte)0xFF);
                 if (run < 0)
                 {
@@ -112,7 +119,7 @@ public static class GbkFastDecoder
             }
             // all four bytes are written (the destination has the room: a pair is two bytes and writes at most three,
             // and one spare byte is asked for), then the count of those that belong to the character kept
-            System.Runtime.CompilerServices.Unsafe.WriteUnaligned(ref System.Runtime.CompilerServices.Unsafe.Add(ref dst, o), BitConverter.IsLittleEndian ? utf8 : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(utf8));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref dst, o), BitConverter.IsLittleEndian ? utf8 : System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(utf8));
             o += (int)(utf8 >> 24);
             i += 2;
         }
