@@ -28,6 +28,11 @@ public static class Utf8Text
 
     public static string ToString(ReadOnlySpan<byte> utf8, ParseDiagnostics? diagnostics)
     {
+        // ASCII (ids, links, dates, most titles) widens straight into the new string: no buffer, nothing to validate
+        if (System.Text.Ascii.IsValid(utf8))
+        {
+            return System.Text.Encoding.Latin1.GetString(utf8);
+        }
         if (utf8.Length <= 256)
         {
             // sized to the text: the runtime clears what is allocated on the stack
