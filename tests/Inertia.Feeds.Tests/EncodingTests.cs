@@ -68,6 +68,24 @@ public class EncodingTests
     }
 
     [Fact]
+    public void Utf8_with_one_broken_character_stays_utf8_and_only_that_character_is_replaced()
+    {
+        // a feed cut or corrupted in one place is still UTF-8: reading all of it in a legacy encoding would garble the rest
+        var items = string.Concat(Enumerable.Range(0, 30).Select(k => $"<item><title>惯性聚合 高效追踪 {k}</title><description>阅读你感兴趣的博客、新闻、科技资讯</description></item>"));
+        var xml = System.Text.Encoding.UTF8.GetBytes($"<?xml version=\"1.0\" encoding=\"utf-8\"?><rss version=\"2.0\"><channel><title>惯性聚合</title>{items}</channel></rss>");
+        // cut the second byte of the first character of the fourth item's title ("惯" is three bytes)
+        var fourth = System.Text.Encoding.UTF8.GetBytes("<item><title>惯性聚合 高效追踪 3<");
+        var at = xml.AsSpan().IndexOf(fourth) + "<item><title>".Length;
+        var broken = xml.Take(at + 1).Concat(xml.Skip(at + 2)).ToArray();
+        var feed = Inertia.Feeds.Parsing.FeedParser.Parse(broken).Feed!;
+        Assert.Equal("惯性聚合", feed.Title);
+        Assert.Equal("惯性聚合 高效追踪 2", feed.Entries[2].Title);
+        Assert.Equal("\uFFFD性聚合 高效追踪 3", feed.Entries[3].Title);
+        Assert.Equal("阅读你感兴趣的博客、新闻、科技资讯", feed.Entries[29].Summary);
+        Assert.Contains(feed.Warnings, w => w.Contains("not valid UTF-8; they were replaced", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Http_charset_wins_over_the_xml_declaration_when_both_are_plausible()
     {
         // RFC 7303: the charset parameter is authoritative

@@ -90,6 +90,14 @@ public static class DocumentDecoder
             }
             catch (DecoderFallbackException)
             {
+                // a UTF-8 document with a few broken sequences (a cut character, a stray byte) is still UTF-8: reading all
+                // of it in a legacy encoding would garble every other character
+                var lenient = System.Text.Encoding.UTF8.GetChars(body, buffer);
+                if (IsMostlyUtf8(buffer.AsSpan(0, lenient)))
+                {
+                    diagnostics.Warn(null, "document has bytes that are not valid UTF-8; they were replaced");
+                    return (buffer, lenient, System.Text.Encoding.UTF8);
+                }
                 ArrayPool<char>.Shared.Return(buffer);
                 var guess = EncodingSniffer.Guess(bytes);
                 diagnostics.Warn(null, $"document is labelled UTF-8 but its bytes are not; read as {guess.WebName}");
@@ -117,6 +125,29 @@ public static class DocumentDecoder
             diagnostics.Warn(null, $"document has bytes that are not valid {encoding.WebName}; they were replaced");
         }
         return (buffer, length, encoding);
+    }
+
+    /// <summary>
+    /// Whether text decoded as UTF-8 with replacement is UTF-8 with a few errors rather than another encoding: at least
+    /// 99 of every 100 characters beyond ASCII came through. Text in a legacy encoding read as UTF-8 breaks on nearly every
+    /// one of them (GBK pairs, Latin-1 accents).
+    /// </summary>
+    private static bool IsMostlyUtf8(ReadOnlySpan<char> text)
+    {
+        var nonAscii = 0;
+        var replaced = 0;
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                nonAscii++;
+                if (c == '\uFFFD')
+                {
+                    replaced++;
+                }
+            }
+        }
+        return replaced * 100 <= nonAscii;
     }
 
     /// <summary>The encoding the bytes are really in, and how many bytes of byte-order mark to skip.</summary>
