@@ -56,23 +56,13 @@ public static class CharacterReferences
                 }
                 continue;
             }
-            var consumed = TryDecodeAt(span, i, output[o..], out var written);
-            if (consumed > 0)
+            var consumed = DecodeOne(span, i, output[o..], out var written, out var why);
+            if (why is not null)
             {
-                i += consumed;
-                o += written;
-                continue;
+                problem?.Invoke(i, why);
             }
-            if (consumed < 0)
-            {
-                problem?.Invoke(i, $"undefined entity '{span.Slice(i, -consumed)}' kept as text");
-            }
-            else
-            {
-                problem?.Invoke(i, "bare '&' treated as text");
-            }
-            output[o++] = '&';
-            i++;
+            i += consumed;
+            o += written;
         }
         var result = new string(buffer, 0, o);
         ArrayPool<char>.Shared.Return(buffer);
@@ -224,23 +214,13 @@ public static class CharacterReferences
                     continue;
                 }
             }
-            var consumed = TryDecodeUtf8At(utf8, i, output[o..], out var decoded);
-            if (consumed > 0)
+            var consumed = DecodeUtf8One(utf8, i, output[o..], out var decoded, out var why);
+            if (why is not null)
             {
-                i += consumed;
-                o += decoded;
-                continue;
+                diagnostics?.Warn(offset + i, why);
             }
-            if (consumed < 0)
-            {
-                diagnostics?.Warn(offset + i, $"undefined entity '{System.Text.Encoding.UTF8.GetString(utf8.Slice(i, -consumed))}' kept as text");
-            }
-            else
-            {
-                diagnostics?.Warn(offset + i, "bare '&' treated as text");
-            }
-            output[o++] = '&';
-            i++;
+            i += consumed;
+            o += decoded;
         }
         return o;
     }
@@ -274,32 +254,12 @@ public static class CharacterReferences
         return w.ExtractMostSignificantBits() | Vector128.Equals(w, Vector128.Create(stopByte)).ExtractMostSignificantBits();
     }
 
-    /// <summary>One reference in UTF-8 text, with the contract of <see cref="TryDecodeAt"/>.</summary>
-    private static int TryDecodeUtf8At(ReadOnlySpan<byte> s, int i, Span<char> output, out int written)
+    /// <summary>One reference in UTF-8 text, with the contract of <see cref="DecodeOne"/>.</summary>
+    private static int DecodeUtf8One(ReadOnlySpan<byte> s, int i, Span<char> output, out int written, out string? why)
     {
-        written = 1;
+        // every reference is ASCII and at most 34 characters long: read the rest of it as characters (the common four
+        // were matched before this, except within the last bytes of the text)
         var rest = s[i..];
-        if (rest.StartsWith("&lt;"u8))
-        {
-            output[0] = '<';
-            return 4;
-        }
-        if (rest.StartsWith("&gt;"u8))
-        {
-            output[0] = '>';
-            return 4;
-        }
-        if (rest.StartsWith("&amp;"u8))
-        {
-            output[0] = '&';
-            return 5;
-        }
-        if (rest.StartsWith("&quot;"u8))
-        {
-            output[0] = '"';
-            return 6;
-        }
-        // every reference is ASCII and at most 34 characters long: read the rest of it as characters
         Span<char> chars = stackalloc char[40];
         var length = 0;
         while (length < chars.Length && length < rest.Length && rest[length] < 0x80)
@@ -307,7 +267,25 @@ public static class CharacterReferences
             chars[length] = (char)rest[length];
             length++;
         }
-        return TryDecodeAt(chars[..length], 0, output, out written);
+        return DecodeOne(chars[..length], 0, output, out written, out why);
+    }
+
+    /// <summary>
+    /// Decodes the reference at <paramref name="i"/> into <paramref name="output"/>, or, where none starts there, writes the
+    /// '&amp;' as text and says why in <paramref name="why"/>; returns the characters consumed.
+    /// </summary>
+    private static int DecodeOne(ReadOnlySpan<char> s, int i, Span<char> output, out int written, out string? why)
+    {
+        var consumed = TryDecodeAt(s, i, output, out written);
+        if (consumed > 0)
+        {
+            why = null;
+            return consumed;
+        }
+        why = consumed < 0 ? $"undefined entity '{s.Slice(i, -consumed)}' kept as text" : "bare '&' treated as text";
+        output[0] = '&';
+        written = 1;
+        return 1;
     }
 
     /// <summary>
