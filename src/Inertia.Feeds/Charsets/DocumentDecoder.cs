@@ -63,7 +63,8 @@ public static class DocumentDecoder
             }
             ArrayPool<byte>.Shared.Return(utf8);
         }
-        var (buffer, charCount, _) = DecodeCore(bytes, encoding, skip, diagnostics);
+        // the table above has already failed for GB18030: straight to the full decoder
+        var (buffer, charCount, _) = DecodeCore(bytes, encoding, skip, diagnostics, tryGbkTable: false);
         try
         {
             var chars = buffer.AsSpan(0, charCount);
@@ -77,7 +78,8 @@ public static class DocumentDecoder
         }
     }
 
-    private static (char[] Buffer, int Length, System.Text.Encoding Encoding) DecodeCore(ReadOnlySpan<byte> bytes, System.Text.Encoding encoding, int skip, ParseDiagnostics diagnostics)
+    private static (char[] Buffer, int Length, System.Text.Encoding Encoding) DecodeCore(
+        ReadOnlySpan<byte> bytes, System.Text.Encoding encoding, int skip, ParseDiagnostics diagnostics, bool tryGbkTable = true)
     {
         var body = bytes[skip..];
         var buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, encoding.GetMaxCharCount(body.Length)));
@@ -105,7 +107,7 @@ public static class DocumentDecoder
                 buffer = ArrayPool<char>.Shared.Rent(Math.Max(1, guess.GetMaxCharCount(body.Length)));
             }
         }
-        length = encoding.CodePage == GB18030 ? GbkFastDecoder.TryDecode(body, buffer) : -1;
+        length = tryGbkTable && encoding.CodePage == GB18030 ? GbkFastDecoder.TryDecode(body, buffer) : -1;
         if (length < 0)
         {
             length = encoding.GetChars(body, buffer);

@@ -15,7 +15,6 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
     // the bytes as an array segment: a span made from it is cheaper than ReadOnlyMemory.Span, asked for at every token
     private readonly ArraySegment<byte> _bytes = SourceBytes.Segment(source);
 
-    public ReadOnlyMemory<byte> Source { get; } = source;
     private ReadOnlySpan<byte> Bytes => _bytes.AsSpan();
     public ParseDiagnostics Diagnostics { get; } = diagnostics;
     public XmlTokenKind Kind { get; private set; }
@@ -261,7 +260,7 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
         if (i < 0)
         {
             Diagnostics.Warn(_pos, $"{what} is not closed before end of input");
-            _pos = Source.Length;
+            _pos = _bytes.Count;
             return;
         }
         _pos = from + i + terminator.Length;
