@@ -63,6 +63,28 @@ public class GbkFastDecoderTests
     }
 
     [Fact]
+    public void Decodes_every_mixture_of_ascii_runs_and_chinese_like_the_code_page_decoder()
+    {
+        // ASCII runs of every length against Chinese of every length, so that the sixteen-byte ASCII blocks and the pair
+        // loop meet at every offset; the text ends at every distance from a block's end too
+        string[] pieces = ["<p>", "a", " ", "\n", "0123456789abcdefghijklmnopqrstuvwxyz", "惯", "性聚合", "，。", "高效追踪和阅读你感兴趣的博客、新闻、科技资讯", "ＡＢＣ"];
+        var random = new Random(2026);
+        var output = new byte[4096];
+        for (var iteration = 0; iteration < 5_000; iteration++)
+        {
+            var sb = new StringBuilder();
+            var count = random.Next(0, 30);
+            for (var k = 0; k < count; k++)
+            {
+                sb.Append(pieces[random.Next(pieces.Length)]);
+            }
+            var text = sb.ToString();
+            var n = GbkFastDecoder.TryDecodeToUtf8(s_gb18030.GetBytes(text), output);
+            Assert.Equal(text, System.Text.Encoding.UTF8.GetString(output, 0, n));
+        }
+    }
+
+    [Fact]
     public void Gives_up_on_four_byte_sequences_so_the_full_decoder_runs()
     {
         var bytes = s_gb18030.GetBytes("emoji 😀 and 𠀀");

@@ -51,6 +51,8 @@ public class TextAndUrlTests
             "&#39;"u8.ToArray(), "&#x1F600;"u8.ToArray(), "&#146;"u8.ToArray(), "&bogus;"u8.ToArray(), "&"u8.ToArray(), "&amp"u8.ToArray(),
             "&lt"u8.ToArray(), "&quo"u8.ToArray(), "AT&T"u8.ToArray(), "惯性聚合"u8.ToArray(), "é"u8.ToArray(), "😀"u8.ToArray(), " "u8.ToArray(),
             "\n"u8.ToArray(), "reader"u8.ToArray(), "0123456789abcdefghijklmnopqrstuvwxyz"u8.ToArray(),
+            // escaped markup (several references to a vector) and Chinese sentences (runs of three-byte characters)
+            "&lt;p class=&quot;x&quot;&gt;"u8.ToArray(), "&lt;/a&gt;&lt;b&gt;"u8.ToArray(), "据外媒报道，某科技公司今日正式发布了新一代开源数据库。"u8.ToArray(),
             [0xFF], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xE6, 0x88], [0xE0, 0x80, 0x80], [0x80], [0xF0, 0x9F, 0x98],
         ];
         var random = new Random(2026);
