@@ -54,10 +54,35 @@ public sealed class LenientXmlDocument
         public Scope? Parent { get; } = parent;
     }
 
+    /// <summary>
+    /// The elements open while the tree is built, innermost last, each with the namespace scope inside it. Closing
+    /// elements only lowers the count: the stale slots are overwritten by the next ones opened, and the whole stack
+    /// goes with the parse.
+    /// </summary>
+    private sealed class OpenElements
+    {
+        private (XmlElementNode Element, Scope? Scope)[] _items = new (XmlElementNode, Scope?)[16];
+
+        public int Count { get; set; }
+
+        public ref (XmlElementNode Element, Scope? Scope) this[int index] => ref _items[index];
+
+        public ref (XmlElementNode Element, Scope? Scope) this[Index index] => ref _items[index.GetOffset(Count)];
+
+        public void Add((XmlElementNode Element, Scope? Scope) item)
+        {
+            if (Count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+            _items[Count++] = item;
+        }
+    }
+
     private void Build(int maxDepth)
     {
         var tok = new LenientXmlTokenizer(Source, Diagnostics);
-        var stack = new List<(XmlElementNode Element, Scope? Scope)>();
+        var stack = new OpenElements();
         var rootClosed = false;
         var depthWarned = false;
         var skipped = 0;
@@ -145,7 +170,7 @@ public sealed class LenientXmlDocument
                         var closed = stack[index].Element;
                         closed.ContentEnd = tok.TokenStart;
                         closed.End = tok.TokenEnd;
-                        stack.RemoveRange(index, stack.Count - index);
+                        stack.Count = index;
                         rootClosed = stack.Count == 0;
                         break;
                     }
@@ -165,15 +190,16 @@ public sealed class LenientXmlDocument
         if (stack.Count > 0)
         {
             Diagnostics.Warn(stack[^1].Element.Offset, $"document ends inside <{stack[^1].Element.QualifiedName}>: truncated?");
-            foreach (var (open, _) in stack)
+            for (var k = 0; k < stack.Count; k++)
             {
+                var open = stack[k].Element;
                 open.ContentEnd = open.End = Source.Length;
                 open.ClosedByEndOfInput = true;
             }
         }
     }
 
-    private static void MarkTop(List<(XmlElementNode Element, Scope? Scope)> stack)
+    private static void MarkTop(OpenElements stack)
     {
         if (stack.Count > 0)
         {
@@ -181,7 +207,7 @@ public sealed class LenientXmlDocument
         }
     }
 
-    private void CloseOpenSibling(List<(XmlElementNode Element, Scope? Scope)> stack, LenientXmlTokenizer tok)
+    private void CloseOpenSibling(OpenElements stack, LenientXmlTokenizer tok)
     {
         for (var k = stack.Count - 1; k >= 0; k--)
         {
@@ -193,14 +219,14 @@ public sealed class LenientXmlDocument
                 {
                     stack[j].Element.ContentEnd = stack[j].Element.End = tok.TokenStart;
                 }
-                stack.RemoveRange(k, stack.Count - k);
+                stack.Count = k;
                 return;
             }
         }
     }
 
     // the open elements' names are compared as they stand in the source, the start tag's bytes against the end tag's
-    private int FindOpen(List<(XmlElementNode Element, Scope? Scope)> stack, ReadOnlySpan<byte> name)
+    private int FindOpen(OpenElements stack, ReadOnlySpan<byte> name)
     {
         for (var k = stack.Count - 1; k >= 0; k--)
         {
@@ -282,15 +308,16 @@ public sealed class LenientXmlDocument
 
     private string Resolve(ReadOnlySpan<byte> prefix, Scope? scope, int offset, bool isAttribute)
     {
-        if (prefix.IsEmpty && isAttribute)
+        if (prefix.IsEmpty)
         {
-            return "";
+            // unprefixed attributes are in no namespace; unprefixed elements in the default one
+            return isAttribute ? "" : DefaultNamespace(scope);
         }
         if (prefix.SequenceEqual("xml"u8))
         {
             return XmlNamespaces.Xml;
         }
-        var p = prefix.IsEmpty ? "" : _names.Get(prefix);
+        var p = _names.Get(prefix);
         for (var s = scope; s is not null; s = s.Parent)
         {
             if (string.Equals(p, s.Prefix, StringComparison.Ordinal))
@@ -298,15 +325,35 @@ public sealed class LenientXmlDocument
                 return s.Uri;
             }
         }
-        if (prefix.IsEmpty)
-        {
-            return "";
-        }
         var conventional = XmlNamespaces.Conventional(p);
         Diagnostics.Warn(offset, conventional is null
             ? $"namespace prefix '{p}' is not declared"
             : $"namespace prefix '{p}' is not declared; read as {conventional}");
         return conventional ?? "urn:undeclared:" + p;
+    }
+
+    // the default namespace of the last scope asked about: elements follow each other in the same scope far more often
+    // than a declaration changes it, and the answer for a scope never changes
+    private Scope? _defaultNamespaceScope;
+    private string? _defaultNamespace;
+
+    private string DefaultNamespace(Scope? scope)
+    {
+        if (_defaultNamespace is not null && ReferenceEquals(scope, _defaultNamespaceScope))
+        {
+            return _defaultNamespace;
+        }
+        var uri = "";
+        for (var s = scope; s is not null; s = s.Parent)
+        {
+            if (s.Prefix.Length == 0)
+            {
+                uri = s.Uri;
+                break;
+            }
+        }
+        _defaultNamespaceScope = scope;
+        return _defaultNamespace = uri;
     }
 
     /// <summary>The decoded value of an attribute.</summary>

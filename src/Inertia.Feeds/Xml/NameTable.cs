@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 
 namespace Inertia.Feeds.Xml;
@@ -8,11 +10,39 @@ namespace Inertia.Feeds.Xml;
 /// </summary>
 internal sealed class NameTable
 {
-    private const int Size = 512;
+    private const int SizeBits = 9;
+    private const int Size = 1 << SizeBits;
     private const int MaxInterned = Size / 2;
     private readonly byte[]?[] _keys = new byte[]?[Size];
     private readonly string?[] _names = new string?[Size];
     private int _count;
+
+    /// <summary>
+    /// The first slot to probe: the first and last eight bytes (or four, or each byte of a shorter name) and the length,
+    /// mixed by one multiplication, where a byte-by-byte hash cost a multiplication per byte of every name read.
+    /// </summary>
+    private static int Slot(ReadOnlySpan<byte> name)
+    {
+        ulong key;
+        if (name.Length >= 8)
+        {
+            key = BinaryPrimitives.ReadUInt64LittleEndian(name) ^ BitOperations.RotateLeft(BinaryPrimitives.ReadUInt64LittleEndian(name[^8..]), 29);
+        }
+        else if (name.Length >= 4)
+        {
+            key = BinaryPrimitives.ReadUInt32LittleEndian(name) | ((ulong)BinaryPrimitives.ReadUInt32LittleEndian(name[^4..]) << 32);
+        }
+        else
+        {
+            key = 0;
+            foreach (var b in name)
+            {
+                key = (key << 8) | b;
+            }
+        }
+        key = (key ^ (ulong)name.Length) * 0x9E3779B97F4A7C15;
+        return (int)(key >> (64 - SizeBits));
+    }
 
     /// <summary>The name spelled by these UTF-8 bytes.</summary>
     public string Get(ReadOnlySpan<byte> name)
@@ -21,12 +51,7 @@ internal sealed class NameTable
         {
             return Encoding.UTF8.GetString(name);
         }
-        var h = 2166136261u;
-        foreach (var b in name)
-        {
-            h = (h ^ b) * 16777619u;
-        }
-        var i = (int)(h & (Size - 1));
+        var i = Slot(name);
         while (true)
         {
             var key = _keys[i];
