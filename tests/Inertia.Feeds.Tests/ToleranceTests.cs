@@ -5,6 +5,29 @@ namespace Inertia.Feeds.Tests;
 public class ToleranceTests
 {
     [Fact]
+    public void Element_names_crafted_to_collide_are_all_read_by_their_own_name()
+    {
+        // same length, same first and last eight bytes: every name hashes alike, past what the name table interns
+        var sb = new System.Text.StringBuilder("<root>");
+        for (var k = 0; k < 2_000; k++)
+        {
+            sb.Append("<prefixxx").Append(k.ToString("D4")).Append("suffixxx>").Append(k).Append("</prefixxx").Append(k.ToString("D4")).Append("suffixxx>");
+        }
+        var bytes = System.Text.Encoding.UTF8.GetBytes(sb.Append("</root>").ToString());
+        var diagnostics = Text.ParseDiagnostics.ForUtf8(bytes);
+        var doc = Xml.LenientXmlDocument.Parse(bytes, diagnostics);
+        var k2 = 0;
+        foreach (var e in doc.Root!.Elements())
+        {
+            Assert.Equal($"prefixxx{k2:D4}suffixxx", e.LocalName);
+            Assert.Equal(k2.ToString(System.Globalization.CultureInfo.InvariantCulture), doc.Text(e));
+            k2++;
+        }
+        Assert.Equal(2_000, k2);
+        Assert.Empty(diagnostics.Warnings);
+    }
+
+    [Fact]
     public void Undefined_entities_and_bare_ampersands_are_kept_as_text_with_warnings()
     {
         var feed = Fixtures.Parse("rss-undefined-entities-bare-ampersands.xml");

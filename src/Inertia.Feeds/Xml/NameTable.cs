@@ -13,6 +13,7 @@ internal sealed class NameTable
     private const int SizeBits = 9;
     private const int Size = 1 << SizeBits;
     private const int MaxInterned = Size / 2;
+    private const int MaxProbes = 8;
     private readonly byte[]?[] _keys = new byte[]?[Size];
     private readonly string?[] _names = new string?[Size];
     private int _count;
@@ -52,7 +53,9 @@ internal sealed class NameTable
             return Encoding.UTF8.GetString(name);
         }
         var i = Slot(name);
-        while (true)
+        // a run of probes this long means names crafted to collide: they are made, not interned, so that a lookup
+        // never costs more than a few comparisons whatever the document holds
+        for (var probes = 0; probes < MaxProbes; probes++)
         {
             var key = _keys[i];
             if (key is null)
@@ -72,5 +75,6 @@ internal sealed class NameTable
             }
             i = (i + 1) & (Size - 1);
         }
+        return Encoding.UTF8.GetString(name);
     }
 }
