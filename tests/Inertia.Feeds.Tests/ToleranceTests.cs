@@ -4,6 +4,30 @@ namespace Inertia.Feeds.Tests;
 
 public class ToleranceTests
 {
+    [Theory]
+    [InlineData("<![CDATA[<p>a</p>]]>", "<p>a</p>")]
+    [InlineData("\n  <![CDATA[<p>a</p>]]>\n ", "<p>a</p>")]
+    [InlineData("<![CDATA[a]]>b<![CDATA[c]]>", "abc")]
+    [InlineData("<![CDATA[a]]><![CDATA[b]]>", "ab")]
+    [InlineData("<![CDATA[a]]><!-- note -->", "a")]
+    [InlineData("<![CDATA[a]]> &amp; b", "a & b")]
+    [InlineData("x <![CDATA[a]]>", "x a")]
+    [InlineData("<![CDATA[a]]]]><![CDATA[>]]>", "a]]>")]
+    [InlineData("<![CDATA[]]>", "")]
+    public void Cdata_sections_read_alone_or_among_text_and_comments(string content, string expected)
+    {
+        var feed = Fixtures.ParseText($"<rss version=\"2.0\"><channel><title>t</title><item><title>x</title><description>{content}</description><guid>g</guid></item></channel></rss>");
+        var summary = Assert.Single(feed.Entries).Summary;
+        Assert.Equal(expected, summary ?? "");
+    }
+
+    [Fact]
+    public void A_cdata_section_cut_by_the_end_of_the_document_keeps_its_text()
+    {
+        var result = FeedParser.Parse("<rss version=\"2.0\"><channel><title><![CDATA[cut here"u8.ToArray());
+        Assert.Equal("cut here", result.Feed!.Title);
+    }
+
     [Fact]
     public void Element_names_crafted_to_collide_are_all_read_by_their_own_name()
     {

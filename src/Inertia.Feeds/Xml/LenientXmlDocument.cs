@@ -175,9 +175,26 @@ public sealed class LenientXmlDocument
                         break;
                     }
                 default:
-                    if (kind == XmlTokenKind.CData || Utf8[tok.TextStart] == (byte)'<')
+                    if (kind == XmlTokenKind.CData)
+                    {
+                        // a closed CDATA section with nothing before it but white space may be all the element holds
+                        // (what RSS content is): remembered, so that reading it need not search the content for its end
+                        var top = stack.Count > 0 ? stack[^1].Element : null;
+                        var alone = top is not null && !top.HoldsMarkup && tok.TextStart + tok.TextLength + 3 == tok.TokenEnd
+                            && IsXmlWhiteSpace(Utf8[top.ContentStart..tok.TokenStart]);
+                        MarkTop(stack);
+                        if (alone)
+                        {
+                            top!.HoldsOneCData = true;
+                        }
+                    }
+                    else if (Utf8[tok.TextStart] == (byte)'<')
                     {
                         MarkTop(stack);
+                    }
+                    else if (stack.Count > 0 && stack[^1].Element.HoldsOneCData && !IsXmlWhiteSpace(Utf8.Slice(tok.TextStart, tok.TextLength)))
+                    {
+                        stack[^1].Element.HoldsOneCData = false;
                     }
                     // character data is read later from the content ranges; here only junk outside the root matters
                     if (stack.Count == 0 && (kind == XmlTokenKind.CData || !IsXmlWhiteSpace(Utf8.Slice(tok.TextStart, tok.TextLength))))
@@ -204,6 +221,7 @@ public sealed class LenientXmlDocument
         if (stack.Count > 0)
         {
             stack[^1].Element.HoldsMarkup = true;
+            stack[^1].Element.HoldsOneCData = false;
         }
     }
 
@@ -389,7 +407,7 @@ public sealed class LenientXmlDocument
         {
             end--;
         }
-        return Cap(CharacterData(start, end, element.HoldsMarkup), element);
+        return Cap(CharacterData(start, end, element), element);
     }
 
     private static bool IsXmlWhiteSpace(byte b) => b is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
@@ -399,7 +417,7 @@ public sealed class LenientXmlDocument
 
     /// <summary>All character data inside the element (descendants' too), decoded, as one string.</summary>
     public string Text(XmlElementNode element) =>
-        Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd), element.HoldsMarkup), element);
+        Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd), element), element);
 
     /// <summary>
     /// The element's content read as HTML: its decoded text when it holds escaped or CDATA markup,
@@ -427,10 +445,17 @@ public sealed class LenientXmlDocument
     }
 
     /// <summary>Decodes a content range: references decoded, CDATA sections unwrapped, tags, comments and instructions skipped.</summary>
-    private string CharacterData(int start, int end, bool holdsMarkup)
+    private string CharacterData(int start, int end, XmlElementNode element)
     {
         var span = Utf8.Slice(start, end - start);
-        var lt = holdsMarkup ? span.IndexOf((byte)'<') : -1;
+        if (element.HoldsOneCData)
+        {
+            // white space, the section, white space: its inside found from both ends
+            var open = span.IndexOfAnyExcept(" \n\r\t"u8);
+            var close = span.LastIndexOfAnyExcept(" \n\r\t"u8) + 1;
+            return Utf8Text.ToString(span[(open + 9)..(close - 3)], Diagnostics);
+        }
+        var lt = element.HoldsMarkup ? span.IndexOf((byte)'<') : -1;
         if (lt < 0)
         {
             return CharacterReferences.DecodeUtf8(span, Diagnostics, start);

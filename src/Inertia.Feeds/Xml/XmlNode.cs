@@ -34,10 +34,13 @@ public sealed class XmlElementNode
     public bool HasElementChildren => FirstChild is not null;
     /// <summary>True when anything but character data stands in the content: elements, CDATA, comments, stray tags.</summary>
     public bool HoldsMarkup { get; internal set; }
+    /// <summary>True when the content is one closed CDATA section with nothing around it but white space.</summary>
+    public bool HoldsOneCData { get; internal set; }
 
     internal void AppendChild(XmlElementNode child)
     {
         HoldsMarkup = true;
+        HoldsOneCData = false;
         if (_lastChild is null)
         {
             FirstChild = child;
