@@ -63,7 +63,7 @@ internal sealed class FeedContext(LenientXmlDocument document, FeedParseOptions 
             var fast = FeedDate.Parse(plain);
             if (fast is null)
             {
-                Diagnostics.Warn(e.Offset, $"unreadable date '{Shorten(plain.Trim().ToString())}' in <{e.QualifiedName}>");
+                Diagnostics.Warn(e.Offset, $"unreadable date '{Shorten(plain.Trim().ToString())}' in <{Doc.QualifiedName(e)}>");
             }
             return fast;
         }
@@ -75,7 +75,7 @@ internal sealed class FeedContext(LenientXmlDocument document, FeedParseOptions 
         var d = FeedDate.Parse(text);
         if (d is null)
         {
-            Diagnostics.Warn(e.Offset, $"unreadable date '{Shorten(text)}' in <{e.QualifiedName}>");
+            Diagnostics.Warn(e.Offset, $"unreadable date '{Shorten(text)}' in <{Doc.QualifiedName(e)}>");
         }
         return d;
     }

@@ -105,7 +105,7 @@ public static class FeedParser
             case "html":
                 return FeedParseResult.Failure("document is an HTML page, not a feed; discover its feeds instead");
             default:
-                return FeedParseResult.Failure($"document root <{root.QualifiedName}> is not a feed (expected rss, rdf:RDF or feed)");
+                return FeedParseResult.Failure($"document root <{ctx.Doc.QualifiedName(root)}> is not a feed (expected rss, rdf:RDF or feed)");
         }
     }
 

@@ -55,21 +55,22 @@ public sealed class LenientXmlDocument
     }
 
     /// <summary>
-    /// The elements open while the tree is built, innermost last, each with the namespace scope inside it. Closing
+    /// The elements open while the tree is built, innermost last, each with the namespace scope inside it and its last
+    /// child so far (kept here rather than on every element of the tree). Closing
     /// elements only lowers the count: the stale slots are overwritten by the next ones opened, and the whole stack
     /// goes with the parse.
     /// </summary>
     private sealed class OpenElements
     {
-        private (XmlElementNode Element, Scope? Scope)[] _items = new (XmlElementNode, Scope?)[16];
+        private (XmlElementNode Element, Scope? Scope, XmlElementNode? LastChild)[] _items = new (XmlElementNode, Scope?, XmlElementNode?)[16];
 
         public int Count { get; set; }
 
-        public ref (XmlElementNode Element, Scope? Scope) this[int index] => ref _items[index];
+        public ref (XmlElementNode Element, Scope? Scope, XmlElementNode? LastChild) this[int index] => ref _items[index];
 
-        public ref (XmlElementNode Element, Scope? Scope) this[Index index] => ref _items[index.GetOffset(Count)];
+        public ref (XmlElementNode Element, Scope? Scope, XmlElementNode? LastChild) this[Index index] => ref _items[index.GetOffset(Count)];
 
-        public void Add((XmlElementNode Element, Scope? Scope) item)
+        public void Add((XmlElementNode Element, Scope? Scope, XmlElementNode? LastChild) item)
         {
             if (Count == _items.Length)
             {
@@ -133,7 +134,9 @@ public sealed class LenientXmlDocument
                         }
                         else
                         {
-                            parent.AppendChild(element);
+                            ref var top = ref stack[^1];
+                            parent.AppendChild(element, top.LastChild);
+                            top.LastChild = element;
                         }
                         if (tok.SelfClosing || (IsVoid(element.LocalName) && element.Namespace.Length == 0))
                         {
@@ -143,7 +146,7 @@ public sealed class LenientXmlDocument
                         }
                         else
                         {
-                            stack.Add((element, scope));
+                            stack.Add((element, scope, null));
                         }
                         break;
                     }
@@ -164,7 +167,7 @@ public sealed class LenientXmlDocument
                         for (var k = stack.Count - 1; k > index; k--)
                         {
                             var open = stack[k].Element;
-                            Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed (closed by </{tok.NameText}>)");
+                            Diagnostics.Warn(open.Offset, $"<{QualifiedName(open)}> is not closed (closed by </{tok.NameText}>)");
                             open.ContentEnd = open.End = tok.TokenStart;
                         }
                         var closed = stack[index].Element;
@@ -206,7 +209,7 @@ public sealed class LenientXmlDocument
         }
         if (stack.Count > 0)
         {
-            Diagnostics.Warn(stack[^1].Element.Offset, $"document ends inside <{stack[^1].Element.QualifiedName}>: truncated?");
+            Diagnostics.Warn(stack[^1].Element.Offset, $"document ends inside <{QualifiedName(stack[^1].Element)}>: truncated?");
             for (var k = 0; k < stack.Count; k++)
             {
                 var open = stack[k].Element;
@@ -232,7 +235,7 @@ public sealed class LenientXmlDocument
             var open = stack[k].Element;
             if (NameOf(open).SequenceEqual(tok.Name))
             {
-                tok.Diagnostics.Warn(open.Offset, $"<{open.QualifiedName}> is not closed before the next one");
+                tok.Diagnostics.Warn(open.Offset, $"<{QualifiedName(open)}> is not closed before the next one");
                 for (var j = stack.Count - 1; j >= k; j--)
                 {
                     stack[j].Element.ContentEnd = stack[j].Element.End = tok.TokenStart;
@@ -265,6 +268,9 @@ public sealed class LenientXmlDocument
     }
 
     private ReadOnlySpan<byte> NameOf(XmlElementNode element) => Utf8.Slice(element.Offset + 1, element.NameLength);
+
+    /// <summary>The element's name as its start tag writes it, prefix and all: for messages, so made only when asked for.</summary>
+    public string QualifiedName(XmlElementNode element) => Encoding.UTF8.GetString(NameOf(element));
 
     private static ReadOnlySpan<byte> LocalPart(ReadOnlySpan<byte> qname)
     {
@@ -310,12 +316,10 @@ public sealed class LenientXmlDocument
             var attrNs = c < 0 ? "" : Resolve(name[..c], scope, a.NameStart, isAttribute: true);
             attributes[n++] = new XmlAttributeNode(_names.Get(c < 0 ? name : name[(c + 1)..]), attrNs, a.ValueStart, a.ValueLength);
         }
-        var qualifiedName = _names.Get(qname);
         var element = new XmlElementNode
         {
             Offset = tok.TokenStart,
-            LocalName = colon < 0 ? qualifiedName : _names.Get(qname[(colon + 1)..]),
-            QualifiedName = qualifiedName,
+            LocalName = _names.Get(colon < 0 ? qname : qname[(colon + 1)..]),
             NameLength = qname.Length,
             Namespace = ns,
             Attributes = attributes,
@@ -520,7 +524,7 @@ public sealed class LenientXmlDocument
         {
             return value;
         }
-        Diagnostics.Warn(element.Offset, $"<{element.QualifiedName}> is longer than {MaxFieldLength} characters and was cut");
+        Diagnostics.Warn(element.Offset, $"<{QualifiedName(element)}> is longer than {MaxFieldLength} characters and was cut");
         return value[..MaxFieldLength];
     }
 }

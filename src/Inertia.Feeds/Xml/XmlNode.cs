@@ -15,7 +15,6 @@ public sealed class XmlElementNode
     private static readonly XmlAttributeNode[] s_noAttributes = [];
 
     public required string LocalName { get; init; }
-    public required string QualifiedName { get; init; }
     public required string Namespace { get; init; }
     public XmlAttributeNode[] Attributes { get; init; } = s_noAttributes;
     /// <summary>Offset of the element's '&lt;' in the source.</summary>
@@ -28,7 +27,6 @@ public sealed class XmlElementNode
     public int End { get; internal set; }
     public XmlElementNode? FirstChild { get; private set; }
     public XmlElementNode? NextSibling { get; private set; }
-    private XmlElementNode? _lastChild;
     /// <summary>True when the end of input closed this element: it may be incomplete.</summary>
     public bool ClosedByEndOfInput { get; internal set; }
     public bool HasElementChildren => FirstChild is not null;
@@ -37,19 +35,19 @@ public sealed class XmlElementNode
     /// <summary>True when the content is one closed CDATA section with nothing around it but white space.</summary>
     public bool HoldsOneCData { get; internal set; }
 
-    internal void AppendChild(XmlElementNode child)
+    /// <summary>Appends a child after <paramref name="lastChild"/>, the last one so far, which the builder keeps (not every element).</summary>
+    internal void AppendChild(XmlElementNode child, XmlElementNode? lastChild)
     {
         HoldsMarkup = true;
         HoldsOneCData = false;
-        if (_lastChild is null)
+        if (lastChild is null)
         {
             FirstChild = child;
         }
         else
         {
-            _lastChild.NextSibling = child;
+            lastChild.NextSibling = child;
         }
-        _lastChild = child;
     }
 
     public bool Is(string localName, string ns) =>
@@ -70,7 +68,7 @@ public sealed class XmlElementNode
         return null;
     }
 
-    public override string ToString() => $"<{QualifiedName}>";
+    public override string ToString() => $"<{LocalName}>";
 
     /// <summary>A struct enumerator over sibling links: foreach over it costs no allocation.</summary>
     public struct ChildElements(XmlElementNode? first) : IEnumerable<XmlElementNode>, IEnumerator<XmlElementNode>

@@ -14,17 +14,18 @@ internal static class AtomAdapter
         var ns = root.Namespace;
         var v03 = ns == XmlNamespaces.Atom03 || ctx.Attr(root, "version") == "0.3";
         // an Atom feed that forgot its xmlns still names its elements in no namespace
-        bool InAtom(string n) => n == ns || AtomLinks.IsAtom(n);
+        // one delegate for the whole document: a local function converted at each call would allocate one per entry
+        Func<string, bool> inAtom = n => n == ns || AtomLinks.IsAtom(n);
         var feedBase = ctx.BaseOf(root, ctx.DocumentUrl);
-        var siteUrl = AtomLinks.Alternate(ctx, root, feedBase, InAtom);
+        var siteUrl = AtomLinks.Alternate(ctx, root, feedBase, inAtom);
         var entryBase = feedBase ?? UrlResolver.BaseUri(siteUrl)?.AbsoluteUri;
-        var (self, hubs, next) = AtomLinks.FeedLinks(ctx, root, feedBase, InAtom);
-        var feedAuthor = Authors(ctx, root, InAtom);
+        var (self, hubs, next) = AtomLinks.FeedLinks(ctx, root, feedBase, inAtom);
+        var feedAuthor = Authors(ctx, root, inAtom);
 
         var entries = new EntryList(ctx.Diagnostics, ctx.Limits.MaxEntries);
         foreach (var e in root.Elements())
         {
-            if (e.LocalName != "entry" || !InAtom(e.Namespace))
+            if (e.LocalName != "entry" || !inAtom(e.Namespace))
             {
                 continue;
             }
@@ -38,20 +39,20 @@ internal static class AtomAdapter
                 ctx.Diagnostics.Warn(e.Offset, "incomplete entry at the end of a truncated document dropped");
                 continue;
             }
-            entries.Add(ReadEntry(ctx, e, entryBase, feedAuthor, InAtom), e.Offset);
+            entries.Add(ReadEntry(ctx, e, entryBase, feedAuthor, inAtom), e.Offset);
         }
 
         return new ParsedFeed
         {
             Format = FeedFormat.Atom,
             Version = v03 ? "0.3" : "1.0",
-            Title = AtomText.Plain(ctx, Child(root, "title", InAtom)),
+            Title = AtomText.Plain(ctx, Child(root, "title", inAtom)),
             SiteUrl = siteUrl,
             FeedUrl = self,
-            Description = AtomText.Plain(ctx, Child(root, "subtitle", InAtom) ?? Child(root, "tagline", InAtom)),
+            Description = AtomText.Plain(ctx, Child(root, "subtitle", inAtom) ?? Child(root, "tagline", inAtom)),
             Language = ctx.Attr(root, "lang", XmlNamespaces.Xml),
-            IconUrl = UrlResolver.Resolve(ctx.TrimmedText(Child(root, "icon", InAtom) ?? Child(root, "logo", InAtom)), entryBase),
-            Updated = ctx.Date(Child(root, "updated", InAtom) ?? Child(root, "modified", InAtom)),
+            IconUrl = UrlResolver.Resolve(ctx.TrimmedText(Child(root, "icon", inAtom) ?? Child(root, "logo", inAtom)), entryBase),
+            Updated = ctx.Date(Child(root, "updated", inAtom) ?? Child(root, "modified", inAtom)),
             Hubs = hubs,
             NextUrl = next,
             Entries = entries.ToList(),
