@@ -301,8 +301,23 @@ public sealed class LenientXmlDocument
             }
         }
         var qname = tok.Name;
-        var colon = qname.IndexOf((byte)':');
-        var ns = Resolve(colon < 0 ? [] : qname[..colon], scope, tok.TokenStart, isAttribute: false);
+        // an element name read before in the same scope resolves as it did then: the name's bytes are compared with
+        // those of its earlier occurrence instead of being split, looked up and resolved again
+        ref var cached = ref _elementNames[NameTable.Slot(qname) & (ElementNameCacheSize - 1)];
+        string localName, ns;
+        if (cached.LocalName is not null && ReferenceEquals(cached.Scope, scope) && Utf8.Slice(cached.Start, cached.Length).SequenceEqual(qname))
+        {
+            localName = cached.LocalName;
+            ns = cached.Namespace!;
+        }
+        else
+        {
+            var colon = qname.IndexOf((byte)':');
+            ns = Resolve(colon < 0 ? [] : qname[..colon], scope, tok.TokenStart, isAttribute: false, out var declared);
+            localName = _names.Get(colon < 0 ? qname : qname[(colon + 1)..]);
+            // an undeclared prefix is not remembered, so that each use of it is reported
+            cached = declared ? new ElementName(tok.NameStart, qname.Length, scope, localName, ns) : default;
+        }
         var attributes = attrs.Count - declarations == 0 ? [] : new XmlAttributeNode[attrs.Count - declarations];
         var n = 0;
         foreach (var a in attrs)
@@ -313,13 +328,13 @@ public sealed class LenientXmlDocument
                 continue;
             }
             var c = name.IndexOf((byte)':');
-            var attrNs = c < 0 ? "" : Resolve(name[..c], scope, a.NameStart, isAttribute: true);
+            var attrNs = c < 0 ? "" : Resolve(name[..c], scope, a.NameStart, isAttribute: true, out _);
             attributes[n++] = new XmlAttributeNode(_names.Get(c < 0 ? name : name[(c + 1)..]), attrNs, a.ValueStart, a.ValueLength);
         }
         var element = new XmlElementNode
         {
             Offset = tok.TokenStart,
-            LocalName = _names.Get(colon < 0 ? qname : qname[(colon + 1)..]),
+            LocalName = localName,
             NameLength = qname.Length,
             Namespace = ns,
             Attributes = attributes,
@@ -328,8 +343,16 @@ public sealed class LenientXmlDocument
         return (element, scope);
     }
 
-    private string Resolve(ReadOnlySpan<byte> prefix, Scope? scope, int offset, bool isAttribute)
+    /// <summary>A resolved element name, where the name's bytes stand in the source, and the scope it was resolved in.</summary>
+    private readonly record struct ElementName(int Start, int Length, Scope? Scope, string? LocalName, string? Namespace);
+
+    private const int ElementNameCacheSize = 64;
+    private readonly ElementName[] _elementNames = new ElementName[ElementNameCacheSize];
+
+    /// <summary>The namespace a prefix stands for; <paramref name="declared"/> is false when it was guessed, with a warning.</summary>
+    private string Resolve(ReadOnlySpan<byte> prefix, Scope? scope, int offset, bool isAttribute, out bool declared)
     {
+        declared = true;
         if (prefix.IsEmpty)
         {
             // unprefixed attributes are in no namespace; unprefixed elements in the default one
@@ -347,6 +370,7 @@ public sealed class LenientXmlDocument
                 return s.Uri;
             }
         }
+        declared = false;
         var conventional = XmlNamespaces.Conventional(p);
         Diagnostics.Warn(offset, conventional is null
             ? $"namespace prefix '{p}' is not declared"

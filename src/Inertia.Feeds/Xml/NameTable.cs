@@ -22,7 +22,7 @@ internal sealed class NameTable
     /// The first slot to probe: the first and last eight bytes (or four, or each byte of a shorter name) and the length,
     /// mixed by one multiplication, where a byte-by-byte hash cost a multiplication per byte of every name read.
     /// </summary>
-    private static int Slot(ReadOnlySpan<byte> name)
+    internal static int Slot(ReadOnlySpan<byte> name)
     {
         ulong key;
         if (name.Length >= 8)
