@@ -138,7 +138,7 @@ public sealed class LenientXmlDocument
                             parent.AppendChild(element, top.LastChild);
                             top.LastChild = element;
                         }
-                        if (tok.SelfClosing || (IsVoid(element.LocalName) && element.Namespace.Length == 0))
+                        if (tok.SelfClosing || (element.Namespace.Length == 0 && IsVoid(element.LocalName)))
                         {
                             element.ContentEnd = element.ContentStart;
                             element.End = tok.TokenEnd;

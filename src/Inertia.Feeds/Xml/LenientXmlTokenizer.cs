@@ -105,7 +105,8 @@ public sealed class LenientXmlTokenizer(ReadOnlyMemory<byte> source, ParseDiagno
                 }
                 NameStart = nameStart;
                 NameLength = nameEnd - nameStart;
-                var gt = s.Slice(nameEnd).IndexOf((byte)'>');
+                // nearly always the '>' follows the name straight away
+                var gt = nameEnd < s.Length && s[nameEnd] == (byte)'>' ? 0 : s.Slice(nameEnd).IndexOf((byte)'>');
                 _pos = gt < 0 ? s.Length : nameEnd + gt + 1;
                 return Kind = XmlTokenKind.EndTag;
             }
