@@ -5,6 +5,26 @@ namespace Inertia.Feeds.Tests;
 public class AtomTests
 {
     [Fact]
+    public void Plain_text_becomes_html_exactly_as_the_encoder_and_line_breaks_make_it()
+    {
+        // text summaries take a shortcut when nothing needs escaping: it must give what the full path gives, always
+        string[] pieces = ["a", "text ", "<", ">", "&", "\"", "'", "\r\n", "\n", "\r", "é", "ÿ", "\u00A0", "中文", "😀", "Ā", "\t"];
+        var random = new Random(2026);
+        for (var iteration = 0; iteration < 5_000; iteration++)
+        {
+            var sb = new System.Text.StringBuilder();
+            var count = random.Next(0, 12);
+            for (var k = 0; k < count; k++)
+            {
+                sb.Append(pieces[random.Next(pieces.Length)]);
+            }
+            var text = sb.ToString();
+            var expected = System.Net.WebUtility.HtmlEncode(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+            Assert.Equal(expected, Parsing.Extensions.MediaRss.PlainToHtml(text));
+        }
+    }
+
+    [Fact]
     public void Atom10_resolves_nested_xml_base_in_links_and_html()
     {
         var feed = Fixtures.Parse("atom10-nested-xml-base-and-xhtml.xml", url: "https://ignored.example/feed", sanitize: true);

@@ -280,7 +280,7 @@ public sealed class LenientXmlDocument
 
     private (XmlElementNode, Scope?) CreateElement(LenientXmlTokenizer tok, Scope? scope)
     {
-        var attrs = tok.Attributes;
+        var attrs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tok.Attributes);
         var declarations = 0;
         // namespace declarations first: they apply to the element's own name and attributes
         foreach (var a in attrs)
@@ -318,7 +318,7 @@ public sealed class LenientXmlDocument
             // an undeclared prefix is not remembered, so that each use of it is reported
             cached = declared ? new ElementName(tok.NameStart, qname.Length, scope, localName, ns) : default;
         }
-        var attributes = attrs.Count - declarations == 0 ? [] : new XmlAttributeNode[attrs.Count - declarations];
+        var attributes = attrs.Length - declarations == 0 ? [] : new XmlAttributeNode[attrs.Length - declarations];
         var n = 0;
         foreach (var a in attrs)
         {

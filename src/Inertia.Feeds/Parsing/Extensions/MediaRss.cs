@@ -63,7 +63,19 @@ internal static class MediaRss
         }
     }
 
+    // what HtmlEncode and the line-break rewriting change: markup characters, line breaks, and (as numeric
+    // references) Latin-1 letters and surrogate pairs
+    private static readonly System.Buffers.SearchValues<char> s_plainTextChanges = System.Buffers.SearchValues.Create("<>&\"'\r\n");
+
     /// <summary>Plain text as HTML: escaped, line breaks kept.</summary>
-    public static string PlainToHtml(string text) =>
-        WebUtility.HtmlEncode(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+    public static string PlainToHtml(string text)
+    {
+        // most summaries need none of it: three vectorized searches instead of the encoder's loop and two replacements
+        var span = text.AsSpan();
+        if (span.IndexOfAny(s_plainTextChanges) < 0 && span.IndexOfAnyInRange('\u00A0', '\u00FF') < 0 && span.IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            return text;
+        }
+        return WebUtility.HtmlEncode(text).Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);
+    }
 }
