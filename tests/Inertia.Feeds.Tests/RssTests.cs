@@ -4,6 +4,18 @@ namespace Inertia.Feeds.Tests;
 
 public class RssTests
 {
+    [Theory]
+    [InlineData("<dc:creator>A</dc:creator>", "A")]
+    [InlineData("<dc:creator>A</dc:creator><dc:creator>B</dc:creator><dc:creator>A</dc:creator>", "A, B")]
+    [InlineData("<dc:creator>A</dc:creator><dc:creator></dc:creator><dc:creator>B</dc:creator><dc:creator>B</dc:creator><dc:creator>C</dc:creator>", "A, B, C")]
+    [InlineData("<author>a@e.com</author><dc:creator>A</dc:creator><dc:creator>B</dc:creator>", "A, B")]
+    [InlineData("<author>a@e.com (Ann)</author><dc:creator>A</dc:creator>", "Ann")]
+    public void Creators_are_joined_once_each_and_win_over_a_bare_email(string authors, string expected)
+    {
+        var feed = Fixtures.ParseText($"<rss version=\"2.0\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><channel><title>t</title><item><title>x</title><guid>g</guid>{authors}</item></channel></rss>");
+        Assert.Equal(expected, Assert.Single(feed.Entries).Author);
+    }
+
     [Fact]
     public void Rss091_with_doctype_reads_channel_image_and_double_escaped_entities()
     {

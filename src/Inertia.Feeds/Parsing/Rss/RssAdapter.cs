@@ -147,7 +147,9 @@ internal static class RssAdapter
         var d = new EntryDraft { BaseUrl = ctx.BaseOf(item, feedBase) };
         string? rssAuthor = null, guid = null, link = null, origLink = null;
         var guidIsPermalink = true;
-        var creators = new List<string>();
+        // most items have one creator: the list is made only for a second
+        string? creator = null;
+        List<string>? creators = null;
         foreach (var e in item.Elements())
         {
             var ns = e.Namespace;
@@ -194,9 +196,17 @@ internal static class RssAdapter
                         case "creator":
                         case "author":
                             var c = PlainText.FromHtml(ctx.TrimmedText(e));
-                            if (!string.IsNullOrEmpty(c) && !creators.Contains(c))
+                            if (string.IsNullOrEmpty(c) || c == creator || creators?.Contains(c) == true)
                             {
-                                creators.Add(c);
+                                break;
+                            }
+                            if (creator is null)
+                            {
+                                creator = c;
+                            }
+                            else
+                            {
+                                (creators ??= [creator]).Add(c);
                             }
                             break;
                         case "date":
@@ -255,7 +265,7 @@ internal static class RssAdapter
         var about = ctx.Attr(item, "about", XmlNamespaces.Rdf);
         d.Url ??= UrlResolver.IsHttp(about) ? about : null;
         d.Id = guid ?? about;
-        d.Author = Author(rssAuthor, creators);
+        d.Author = Author(rssAuthor, creators is null ? creator : string.Join(", ", creators));
         AtomLinks.Enclosures(ctx, item, d, AtomLinks.IsAtom);
         return d;
     }
@@ -268,15 +278,11 @@ internal static class RssAdapter
         return d.Finish();
     }
 
-    /// <summary>RSS author is "email (Name)": the name is what readers show; dc:creator is a name already and wins over a bare email.</summary>
-    private static string? Author(string? rssAuthor, List<string> creators)
+    /// <summary>RSS author is "email (Name)": the name is what readers show; dc:creator (its names joined) is a name already and wins over a bare email.</summary>
+    private static string? Author(string? rssAuthor, string? creators)
     {
         var name = rssAuthor is null ? null : NameFromRssAuthor(rssAuthor);
-        if (creators.Count > 0 && (name is null || name.Contains('@')))
-        {
-            return string.Join(", ", creators);
-        }
-        return name;
+        return creators is not null && (name is null || name.Contains('@')) ? creators : name;
     }
 
     internal static string NameFromRssAuthor(string author)
