@@ -18,7 +18,7 @@ public static class UrlResolver
         {
             return null;
         }
-        if (u.Contains('\n') || u.Contains('\r') || u.Contains('\t'))
+        if (u.AsSpan().IndexOfAny('\n', '\r', '\t') >= 0)
         {
             u = u.Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal).Replace("\t", "", StringComparison.Ordinal);
         }

@@ -301,23 +301,7 @@ public sealed class LenientXmlDocument
             }
         }
         var qname = tok.Name;
-        // an element name read before in the same scope resolves as it did then: the name's bytes are compared with
-        // those of its earlier occurrence instead of being split, looked up and resolved again
-        ref var cached = ref _elementNames[NameTable.Slot(qname) & (ElementNameCacheSize - 1)];
-        string localName, ns;
-        if (cached.LocalName is not null && ReferenceEquals(cached.Scope, scope) && Utf8.Slice(cached.Start, cached.Length).SequenceEqual(qname))
-        {
-            localName = cached.LocalName;
-            ns = cached.Namespace!;
-        }
-        else
-        {
-            var colon = qname.IndexOf((byte)':');
-            ns = Resolve(colon < 0 ? [] : qname[..colon], scope, tok.TokenStart, isAttribute: false, out var declared);
-            localName = _names.Get(colon < 0 ? qname : qname[(colon + 1)..]);
-            // an undeclared prefix is not remembered, so that each use of it is reported
-            cached = declared ? new ElementName(tok.NameStart, qname.Length, scope, localName, ns) : default;
-        }
+        var localName = ResolveName(_elementNames, qname, tok.NameStart, scope, tok.TokenStart, isAttribute: false, out var ns);
         var attributes = attrs.Length - declarations == 0 ? [] : new XmlAttributeNode[attrs.Length - declarations];
         var n = 0;
         foreach (var a in attrs)
@@ -327,9 +311,8 @@ public sealed class LenientXmlDocument
             {
                 continue;
             }
-            var c = name.IndexOf((byte)':');
-            var attrNs = c < 0 ? "" : Resolve(name[..c], scope, a.NameStart, isAttribute: true, out _);
-            attributes[n++] = new XmlAttributeNode(_names.Get(c < 0 ? name : name[(c + 1)..]), attrNs, a.ValueStart, a.ValueLength);
+            var attributeName = ResolveName(_attributeNames, name, a.NameStart, scope, a.NameStart, isAttribute: true, out var attributeNs);
+            attributes[n++] = new XmlAttributeNode(attributeName, attributeNs, a.ValueStart, a.ValueLength);
         }
         var element = new XmlElementNode
         {
@@ -343,11 +326,33 @@ public sealed class LenientXmlDocument
         return (element, scope);
     }
 
-    /// <summary>A resolved element name, where the name's bytes stand in the source, and the scope it was resolved in.</summary>
+    /// <summary>A resolved element or attribute name, where the name's bytes stand in the source, and the scope it was resolved in.</summary>
     private readonly record struct ElementName(int Start, int Length, Scope? Scope, string? LocalName, string? Namespace);
 
-    private const int ElementNameCacheSize = 64;
-    private readonly ElementName[] _elementNames = new ElementName[ElementNameCacheSize];
+    private const int NameCacheSize = 64;
+    private readonly ElementName[] _elementNames = new ElementName[NameCacheSize];
+    private readonly ElementName[] _attributeNames = new ElementName[NameCacheSize];
+
+    /// <summary>
+    /// The local name and namespace of the element or attribute name <paramref name="qname"/>, which stands at
+    /// <paramref name="start"/>. A name read before in the same scope resolves as it did then: its bytes are compared with
+    /// those of its earlier occurrence instead of being split, looked up and resolved again.
+    /// </summary>
+    private string ResolveName(ElementName[] cache, ReadOnlySpan<byte> qname, int start, Scope? scope, int offset, bool isAttribute, out string ns)
+    {
+        ref var cached = ref cache[NameTable.Slot(qname) & (NameCacheSize - 1)];
+        if (cached.LocalName is not null && ReferenceEquals(cached.Scope, scope) && Utf8.Slice(cached.Start, cached.Length).SequenceEqual(qname))
+        {
+            ns = cached.Namespace!;
+            return cached.LocalName;
+        }
+        var colon = qname.IndexOf((byte)':');
+        ns = Resolve(colon < 0 ? [] : qname[..colon], scope, offset, isAttribute, out var declared);
+        var localName = _names.Get(colon < 0 ? qname : qname[(colon + 1)..]);
+        // an undeclared prefix is not remembered, so that each use of it is reported
+        cached = declared ? new ElementName(start, qname.Length, scope, localName, ns) : default;
+        return localName;
+    }
 
     /// <summary>The namespace a prefix stands for; <paramref name="declared"/> is false when it was guessed, with a warning.</summary>
     private string Resolve(ReadOnlySpan<byte> prefix, Scope? scope, int offset, bool isAttribute, out bool declared)
