@@ -146,6 +146,13 @@ if (args.Contains("--decode"))
     }
     return;
 }
+if (args.Contains("--against"))
+{
+    // this build's parser against another build's, paired passes in one process: --against BUILD_FOLDER FORMAT SECONDS
+    var at = Array.IndexOf(args, "--against");
+    BuildComparison.Run(corpus, args[at + 1], args[at + 2], TimeSpan.FromSeconds(int.Parse(args[at + 3], System.Globalization.CultureInfo.InvariantCulture)));
+    return;
+}
 if (args.Contains("--profile"))
 {
     // a steady loop over one format, for perf record
