@@ -20,27 +20,10 @@ internal sealed class EntryDraft
     /// <summary>Where it differs from BaseUrl (an xml:base on the content element), the base for the HTML.</summary>
     public string? HtmlBaseUrl;
     // most entries have no categories or enclosures: the lists exist only once something is added
-    // most entries have one category or none: a list is made only for a second
-    private string? _category;
-    private List<string>? _categories;
+    private DistinctTexts _categories;
     private List<Enclosure>? _enclosures;
 
-    public void AddCategory(string? text)
-    {
-        var c = Text.PlainText.FromHtml(text);
-        if (string.IsNullOrEmpty(c) || c == _category || _categories?.Contains(c) == true)
-        {
-            return;
-        }
-        if (_category is null)
-        {
-            _category = c;
-        }
-        else
-        {
-            (_categories ??= [_category]).Add(c);
-        }
-    }
+    public void AddCategory(string? text) => _categories.Add(Text.PlainText.FromHtml(text));
 
     public void AddEnclosure(string? url, string? mimeType, long? length)
     {
@@ -192,7 +175,7 @@ internal sealed class EntryDraft
             Updated = Updated,
             Summary = string.IsNullOrWhiteSpace(Summary) ? null : Summary,
             Content = string.IsNullOrWhiteSpace(Content) ? null : Content,
-            Categories = _categories ?? (_category is null ? [] : [_category]),
+            Categories = _categories.ToList(),
             ImageUrl = image,
             Enclosures = _enclosures ?? [],
             ContentBaseUrl = htmlBase,

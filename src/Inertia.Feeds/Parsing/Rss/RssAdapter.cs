@@ -147,9 +147,7 @@ internal static class RssAdapter
         var d = new EntryDraft { BaseUrl = ctx.BaseOf(item, feedBase) };
         string? rssAuthor = null, guid = null, link = null, origLink = null;
         var guidIsPermalink = true;
-        // most items have one creator: the list is made only for a second
-        string? creator = null;
-        List<string>? creators = null;
+        var creators = new DistinctTexts();
         foreach (var e in item.Elements())
         {
             var ns = e.Namespace;
@@ -195,19 +193,7 @@ internal static class RssAdapter
                     {
                         case "creator":
                         case "author":
-                            var c = PlainText.FromHtml(ctx.TrimmedText(e));
-                            if (string.IsNullOrEmpty(c) || c == creator || creators?.Contains(c) == true)
-                            {
-                                break;
-                            }
-                            if (creator is null)
-                            {
-                                creator = c;
-                            }
-                            else
-                            {
-                                (creators ??= [creator]).Add(c);
-                            }
+                            creators.Add(PlainText.FromHtml(ctx.TrimmedText(e)));
                             break;
                         case "date":
                             d.Published ??= ctx.Date(e);
@@ -265,7 +251,7 @@ internal static class RssAdapter
         var about = ctx.Attr(item, "about", XmlNamespaces.Rdf);
         d.Url ??= UrlResolver.IsHttp(about) ? about : null;
         d.Id = guid ?? about;
-        d.Author = Author(rssAuthor, creators is null ? creator : string.Join(", ", creators));
+        d.Author = Author(rssAuthor, creators.Join(", "));
         AtomLinks.Enclosures(ctx, item, d, AtomLinks.IsAtom);
         return d;
     }
