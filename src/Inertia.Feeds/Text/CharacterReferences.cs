@@ -256,26 +256,6 @@ public static class CharacterReferences
     private static int VectorWidth => Vector256.IsHardwareAccelerated ? 32 : 16;
 
     /// <summary>
-    /// Widens the <see cref="VectorWidth"/> bytes at <paramref name="i"/> to characters stored at <paramref name="o"/>, and
-    /// returns the bit mask of those that are not ASCII or are <paramref name="stopByte"/>.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static uint WidenAndFindStop(ref byte src, int i, ref ushort dst, int o, byte stopByte)
-    {
-        if (Vector256.IsHardwareAccelerated)
-        {
-            var v = Vector256.LoadUnsafe(ref src, (nuint)i);
-            Vector256.WidenLower(v).StoreUnsafe(ref dst, (nuint)o);
-            Vector256.WidenUpper(v).StoreUnsafe(ref dst, (nuint)(o + 16));
-            return v.ExtractMostSignificantBits() | Vector256.Equals(v, Vector256.Create(stopByte)).ExtractMostSignificantBits();
-        }
-        var w = Vector128.LoadUnsafe(ref src, (nuint)i);
-        Vector128.WidenLower(w).StoreUnsafe(ref dst, (nuint)o);
-        Vector128.WidenUpper(w).StoreUnsafe(ref dst, (nuint)(o + 8));
-        return w.ExtractMostSignificantBits() | Vector128.Equals(w, Vector128.Create(stopByte)).ExtractMostSignificantBits();
-    }
-
-    /// <summary>
     /// Widens the <see cref="VectorWidth"/> bytes at <paramref name="i"/> to characters stored at <paramref name="o"/>;
     /// returns the bit mask of the bytes that are <paramref name="stopByte"/>, and that of those not ASCII in
     /// <paramref name="nonAscii"/>.

@@ -327,18 +327,18 @@ public sealed class LenientXmlDocument
     }
 
     /// <summary>A resolved element or attribute name, where the name's bytes stand in the source, and the scope it was resolved in.</summary>
-    private readonly record struct ElementName(int Start, int Length, Scope? Scope, string? LocalName, string? Namespace);
+    private readonly record struct ResolvedName(int Start, int Length, Scope? Scope, string? LocalName, string? Namespace);
 
     private const int NameCacheSize = 64;
-    private readonly ElementName[] _elementNames = new ElementName[NameCacheSize];
-    private readonly ElementName[] _attributeNames = new ElementName[NameCacheSize];
+    private readonly ResolvedName[] _elementNames = new ResolvedName[NameCacheSize];
+    private readonly ResolvedName[] _attributeNames = new ResolvedName[NameCacheSize];
 
     /// <summary>
     /// The local name and namespace of the element or attribute name <paramref name="qname"/>, which stands at
     /// <paramref name="start"/>. A name read before in the same scope resolves as it did then: its bytes are compared with
     /// those of its earlier occurrence instead of being split, looked up and resolved again.
     /// </summary>
-    private string ResolveName(ElementName[] cache, ReadOnlySpan<byte> qname, int start, Scope? scope, int offset, bool isAttribute, out string ns)
+    private string ResolveName(ResolvedName[] cache, ReadOnlySpan<byte> qname, int start, Scope? scope, int offset, bool isAttribute, out string ns)
     {
         ref var cached = ref cache[NameTable.Slot(qname) & (NameCacheSize - 1)];
         if (cached.LocalName is not null && ReferenceEquals(cached.Scope, scope) && Utf8.Slice(cached.Start, cached.Length).SequenceEqual(qname))
@@ -350,7 +350,7 @@ public sealed class LenientXmlDocument
         ns = Resolve(colon < 0 ? [] : qname[..colon], scope, offset, isAttribute, out var declared);
         var localName = _names.Get(colon < 0 ? qname : qname[(colon + 1)..]);
         // an undeclared prefix is not remembered, so that each use of it is reported
-        cached = declared ? new ElementName(start, qname.Length, scope, localName, ns) : default;
+        cached = declared ? new ResolvedName(start, qname.Length, scope, localName, ns) : default;
         return localName;
     }
 
