@@ -4,6 +4,19 @@ namespace Inertia.Feeds.Tests;
 
 public class AtomTests
 {
+    [Theory]
+    [InlineData("type=\"html\"")]
+    [InlineData("type=\"HTML\"")]
+    [InlineData("type=\" html \"")]
+    [InlineData("type=\"text/html\"")]
+    [InlineData("type=\"&#104;tml\"")]
+    [InlineData("type='html' xml:lang=\"en\"")]
+    public void Html_content_is_read_as_html_however_its_type_is_written(string attributes)
+    {
+        var feed = Fixtures.ParseText($"<feed xmlns=\"http://www.w3.org/2005/Atom\"><title>t</title><entry><id>i</id><title>x</title><content {attributes}>&lt;p&gt;a &amp;amp; b&lt;/p&gt;</content></entry></feed>");
+        Assert.Equal("<p>a &amp; b</p>", Assert.Single(feed.Entries).Content);
+    }
+
     [Fact]
     public void Plain_text_becomes_html_exactly_as_the_encoder_and_line_breaks_make_it()
     {

@@ -55,7 +55,10 @@ internal sealed class FeedContext(LenientXmlDocument document, FeedParseOptions 
         if (Doc.TryPlainText(e, out var utf8) && utf8.Length <= 128)
         {
             Span<char> chars = stackalloc char[128];
-            var plain = chars[..Utf8Text.Transcode(utf8, chars, Diagnostics)];
+            // ASCII, as dates are, widens a vector at a time; anything else is decoded
+            var plain = System.Text.Ascii.ToUtf16(utf8, chars, out var widened) == System.Buffers.OperationStatus.Done
+                ? chars[..widened]
+                : chars[..Utf8Text.Transcode(utf8, chars, Diagnostics)];
             if (plain.IsWhiteSpace())
             {
                 return null;

@@ -416,6 +416,13 @@ public sealed class LenientXmlDocument
         return a is null ? null : Value(a.Value);
     }
 
+    /// <summary>
+    /// Whether the attribute is there and its value as written equals <paramref name="ascii"/>, ASCII case ignored: a test
+    /// that allocates nothing, for values that are keywords (a value written with references or spaces is not equal).
+    /// </summary>
+    public bool AttributeEquals(XmlElementNode element, string localName, ReadOnlySpan<byte> ascii) =>
+        element.Attribute(localName) is { } a && System.Text.Ascii.EqualsIgnoreCase(Utf8.Slice(a.ValueStart, a.ValueLength), ascii);
+
     private string AttributeValue(int start, int length) =>
         CharacterReferences.DecodeUtf8(Utf8.Slice(start, length), Diagnostics, start);
 

@@ -24,6 +24,10 @@ internal static partial class AtomText
         {
             return Kind.Text; // neither type nor mode: the default, without looking them up
         }
+        if (e.Attributes.Length == 1 && ctx.Doc.AttributeEquals(e, "type", "html"u8))
+        {
+            return Kind.Html; // what nearly every content element says, read without making a string of it
+        }
         var type = ctx.Attr(e, "type");
         var mode = ctx.Attr(e, "mode");
         static bool Is(string? value, string expected) => value is not null && value.Equals(expected, StringComparison.OrdinalIgnoreCase);
