@@ -211,29 +211,11 @@ public static class CharacterReferences
                 i += run.Length;
                 continue;
             }
-            // the references escaped HTML is made of, read four bytes at a time
-            if (BitConverter.IsLittleEndian && i + 4 <= n)
+            if (TryCommonReference(ref src, i, n, out var common, out var commonLength))
             {
-                var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref src, i));
-                char? common = word switch
-                {
-                    LessThan => '<',
-                    GreaterThan => '>',
-                    AmpersandStart when i + 5 <= n && Unsafe.Add(ref src, i + 4) == (byte)';' => '&',
-                    QuoteStart when i + 6 <= n && Unsafe.Add(ref src, i + 4) == (byte)'t' && Unsafe.Add(ref src, i + 5) == (byte)';' => '"',
-                    _ => null,
-                };
-                if (common is char c)
-                {
-                    Unsafe.Add(ref dst, o++) = c;
-                    i += c switch
-                    {
-                        '&' => 5,
-                        '"' => 6,
-                        _ => 4,
-                    };
-                    continue;
-                }
+                Unsafe.Add(ref dst, o++) = common;
+                i += commonLength;
+                continue;
             }
             var consumed = DecodeUtf8One(utf8, i, output[o..], out var decoded, out var why);
             if (why is not null)
@@ -303,26 +285,8 @@ public static class CharacterReferences
                 WidenAndFindStops(ref src, at, ref dst, written, 0, out _);
             }
             written += amp - at;
-            var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref src, amp));
-            ushort c;
-            int length;
-            if (word == LessThan)
-            {
-                (c, length) = ('<', 4);
-            }
-            else if (word == GreaterThan)
-            {
-                (c, length) = ('>', 4);
-            }
-            else if (word == AmpersandStart && Unsafe.Add(ref src, amp + 4) == (byte)';')
-            {
-                (c, length) = ('&', 5);
-            }
-            else if (word == QuoteStart && Unsafe.Add(ref src, amp + 4) == (byte)'t' && Unsafe.Add(ref src, amp + 5) == (byte)';')
-            {
-                (c, length) = ('"', 6);
-            }
-            else
+            // the block's contract leaves at least six bytes after every '&' in it
+            if (!TryCommonReference(ref src, amp, amp + 6, out var c, out var length))
             {
                 // what precedes it is stored: the caller decodes this one
                 i = amp;
@@ -336,6 +300,39 @@ public static class CharacterReferences
         i = at;
         o = written;
         return true;
+    }
+
+    /// <summary>
+    /// Whether one of the references escaped HTML is made of (&amp;lt; &amp;gt; &amp;amp; &amp;quot;) starts at
+    /// <paramref name="at"/>, the text ending at <paramref name="end"/>: its character and length. Four bytes are compared
+    /// as one word; every other reference goes to the general decoder.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryCommonReference(ref byte src, int at, int end, out ushort character, out int length)
+    {
+        (character, length) = ((ushort)0, 0);
+        if (!BitConverter.IsLittleEndian || at + 4 > end)
+        {
+            return false;
+        }
+        var word = Unsafe.ReadUnaligned<uint>(ref Unsafe.Add(ref src, at));
+        if (word == LessThan)
+        {
+            (character, length) = ('<', 4);
+        }
+        else if (word == GreaterThan)
+        {
+            (character, length) = ('>', 4);
+        }
+        else if (word == AmpersandStart && at + 5 <= end && Unsafe.Add(ref src, at + 4) == (byte)';')
+        {
+            (character, length) = ('&', 5);
+        }
+        else if (word == QuoteStart && at + 6 <= end && Unsafe.Add(ref src, at + 4) == (byte)'t' && Unsafe.Add(ref src, at + 5) == (byte)';')
+        {
+            (character, length) = ('"', 6);
+        }
+        return length != 0;
     }
 
     /// <summary>

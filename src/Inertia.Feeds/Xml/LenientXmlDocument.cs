@@ -383,28 +383,16 @@ public sealed class LenientXmlDocument
         return conventional ?? "urn:undeclared:" + p;
     }
 
-    // the default namespace of the last scope asked about: elements follow each other in the same scope far more often
-    // than a declaration changes it, and the answer for a scope never changes
-    private Scope? _defaultNamespaceScope;
-    private string? _defaultNamespace;
-
-    private string DefaultNamespace(Scope? scope)
+    private static string DefaultNamespace(Scope? scope)
     {
-        if (_defaultNamespace is not null && ReferenceEquals(scope, _defaultNamespaceScope))
-        {
-            return _defaultNamespace;
-        }
-        var uri = "";
         for (var s = scope; s is not null; s = s.Parent)
         {
             if (s.Prefix.Length == 0)
             {
-                uri = s.Uri;
-                break;
+                return s.Uri;
             }
         }
-        _defaultNamespaceScope = scope;
-        return _defaultNamespace = uri;
+        return "";
     }
 
     /// <summary>The decoded value of an attribute.</summary>
