@@ -29,8 +29,21 @@ public static class FeedDiscovery
 
     public static IReadOnlyList<DiscoveredFeed> Find(string html, string? pageUrl)
     {
+        try
+        {
+            return FindIn(html, pageUrl);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // AngleSharp crashes on some hostile markup; a page it cannot read offers no feed
+            return [];
+        }
+    }
+
+    private static IReadOnlyList<DiscoveredFeed> FindIn(string html, string? pageUrl)
+    {
         var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var doc = parser.ParseDocument(html);
+        using var doc = parser.ParseDocument(Html.BoundedHtml.Page(html));
         var baseHref = doc.QuerySelector("base[href]")?.GetAttribute("href");
         var baseUrl = baseHref is null ? pageUrl : UrlResolver.Combine(pageUrl, baseHref);
         var found = new List<DiscoveredFeed>();

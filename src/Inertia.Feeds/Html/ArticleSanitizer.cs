@@ -67,8 +67,11 @@ public sealed class ArticleSanitizer
 
     public static ArticleSanitizer Default { get; } = new();
 
+    /// <summary>The longest article HTML sanitized; the rest is cut at a tag boundary.</summary>
+    public const int MaxArticleChars = 1 << 20;
+
     /// <summary>Deeper nesting than any real article has; past it, tags are dropped so parsing stays fast.</summary>
-    public const int MaxNesting = 256;
+    public const int MaxNesting = BoundedHtml.MaxDepth;
 
     /// <summary>Sanitized HTML with URLs resolved against <paramref name="baseUrl"/>; null when nothing readable is left.</summary>
     public string? Sanitize(string? html, string? baseUrl)
@@ -78,12 +81,29 @@ public sealed class ArticleSanitizer
             return null;
         }
         var b = UrlResolver.BaseUri(baseUrl)?.AbsoluteUri ?? "";
+        html = BoundedHtml.Truncate(html, MaxArticleChars);
         // most feeds carry plain well-formed HTML: one pass over the text sanitizes it with the same result, for a tenth of the cost
         if (SinglePassSanitizer.TrySanitize(html, b, _settings, out var quick))
         {
             return quick;
         }
-        return SanitizeWithParser(html, b);
+        try
+        {
+            return SanitizeWithParser(html, b);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // AngleSharp 1.10 crashes on some misnested select markup (e.g. "<p><select><xmp></xmp><select></g>"): the
+            // entry keeps its text, escaped, rather than failing its feed
+            return AsEscapedText(html);
+        }
+    }
+
+    /// <summary>The text of HTML that could not be parsed, as one escaped paragraph (null when there is none).</summary>
+    internal static string? AsEscapedText(string html)
+    {
+        var text = Text.PlainText.FromHtml(html);
+        return string.IsNullOrEmpty(text) ? null : "<p>" + System.Net.WebUtility.HtmlEncode(text) + "</p>";
     }
 
     /// <summary>The HtmlSanitizer path: a full HTML5 parse, for whatever the single pass declines.</summary>
@@ -91,7 +111,7 @@ public sealed class ArticleSanitizer
     {
         // lazy-loading attributes are promoted before sanitizing, so the real URLs get the same checks as any src
         t_parser ??= new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var doc = t_parser.ParseDocument("<!doctype html><html><body>" + NestingLimiter.Limit(html, MaxNesting));
+        using var doc = t_parser.ParseDocument("<!doctype html><html><body>" + BoundedHtml.Article(html));
         var body = doc.Body!;
         foreach (var img in body.QuerySelectorAll("img, source"))
         {

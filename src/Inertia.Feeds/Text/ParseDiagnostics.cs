@@ -27,26 +27,37 @@ public sealed class ParseDiagnostics
     public IReadOnlyList<string> Warnings =>
         _dropped == 0 ? _warnings : [.. _warnings, $"{_dropped} more warnings not shown"];
 
+    /// <summary>True once the cap is reached: callers on hot paths skip making messages that would only be counted.</summary>
+    public bool IsFull => _warnings.Count >= _maxWarnings;
+
+    /// <summary>Counts a warning past the cap without making its message.</summary>
+    public void CountDropped() => _dropped++;
+
     /// <summary>Records a warning at an offset of the document (or none, for document-wide problems).</summary>
     public void Warn(int? offset, string message)
     {
+        if (IsFull)
+        {
+            // past the cap a warning is only counted: no line lookup, no text kept to compare later ones with
+            _dropped++;
+            return;
+        }
         var line = offset is int o && _lines is not null ? _lines.LineOf(o) : (int?)null;
         WarnAtLine(line, message);
     }
 
     public void WarnAtLine(int? line, string message)
     {
-        var text = line is int l ? $"line {l}: {message}" : message;
-        if (!_seen.Add(text))
-        {
-            return;
-        }
-        if (_warnings.Count >= _maxWarnings)
+        if (IsFull)
         {
             _dropped++;
             return;
         }
-        _warnings.Add(text);
+        var text = line is int l ? $"line {l}: {message}" : message;
+        if (_seen.Add(text))
+        {
+            _warnings.Add(text);
+        }
     }
 
     /// <summary>True once text read from the document held bytes that are not UTF-8.</summary>

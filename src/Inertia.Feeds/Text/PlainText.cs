@@ -19,12 +19,14 @@ public static class PlainText
         var sb = new StringBuilder(html.Length);
         var s = html.AsSpan();
         var i = 0;
+        // once a search for '>' has failed from some point, none follows it: many '<' without '>' cost one search, not one each
+        var noGreaterFrom = int.MaxValue;
         while (i < s.Length)
         {
             var c = s[i];
             if (c == '<' && i + 1 < s.Length && (char.IsAsciiLetter(s[i + 1]) || s[i + 1] is '/' or '!' or '?'))
             {
-                var skipTo = SkipTag(s, i);
+                var skipTo = SkipTag(s, i, ref noGreaterFrom);
                 if (skipTo > i)
                 {
                     // a tag separates words only when it is a block; "<b>A</b>B" reads "AB"
@@ -46,7 +48,7 @@ public static class PlainText
     /// <summary>For fields that are text by definition (Atom type="text", JSON): only folds whitespace.</summary>
     public static string? FromText(string? text) => text is null ? null : Fold(text);
 
-    private static int SkipTag(ReadOnlySpan<char> s, int i)
+    private static int SkipTag(ReadOnlySpan<char> s, int i, ref int noGreaterFrom)
     {
         if (s[(i + 1)..].StartsWith("!--"))
         {
@@ -58,9 +60,10 @@ public static class PlainText
         {
             nameStart++;
         }
-        var gt = s[i..].IndexOf('>');
+        var gt = i >= noGreaterFrom ? -1 : s[i..].IndexOf('>');
         if (gt < 0)
         {
+            noGreaterFrom = Math.Min(noGreaterFrom, i);
             return i;
         }
         var tagEnd = i + gt + 1;

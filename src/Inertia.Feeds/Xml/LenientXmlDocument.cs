@@ -47,11 +47,65 @@ public sealed class LenientXmlDocument
         _ => false,
     };
 
-    private sealed class Scope(string prefix, string uri, Scope? parent)
+    /// <summary>
+    /// The namespace declarations of one element, over those of its ancestors. One scope per declaring element (not per
+    /// declaration), so a lookup walks at most the depth of the tree, however many prefixes a hostile document declares.
+    /// </summary>
+    private sealed class Scope(Scope? parent)
     {
-        public string Prefix { get; } = prefix;
-        public string Uri { get; } = uri;
+        private const int ListOnly = 8;
+        private readonly List<(string Prefix, string Uri)> _own = [];
+        private Dictionary<string, string>? _map;
+
         public Scope? Parent { get; } = parent;
+        public string DefaultNamespace { get; private set; } = parent?.DefaultNamespace ?? "";
+
+        public void Declare(string prefix, string uri)
+        {
+            if (prefix.Length == 0)
+            {
+                DefaultNamespace = uri;
+                return;
+            }
+            if (_map is not null)
+            {
+                _map[prefix] = uri;
+                return;
+            }
+            // a prefix declared twice on one element: the last declaration counts
+            var i = _own.FindIndex(d => string.Equals(d.Prefix, prefix, StringComparison.Ordinal));
+            if (i >= 0)
+            {
+                _own[i] = (prefix, uri);
+                return;
+            }
+            _own.Add((prefix, uri));
+            if (_own.Count > ListOnly)
+            {
+                _map = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var (p, u) in _own)
+                {
+                    _map[p] = u;
+                }
+            }
+        }
+
+        /// <summary>The URI this element itself binds the prefix to, if it does.</summary>
+        public string? Own(string prefix)
+        {
+            if (_map is not null)
+            {
+                return _map.GetValueOrDefault(prefix);
+            }
+            foreach (var (p, u) in _own)
+            {
+                if (string.Equals(p, prefix, StringComparison.Ordinal))
+                {
+                    return u;
+                }
+            }
+            return null;
+        }
     }
 
     /// <summary>
@@ -156,6 +210,11 @@ public sealed class LenientXmlDocument
                         if (index < 0)
                         {
                             MarkTop(stack);
+                            if (Diagnostics.IsFull)
+                            {
+                                Diagnostics.CountDropped();
+                                continue;
+                            }
                             var name = tok.NameText;
                             var colon = name.IndexOf(':');
                             if (!IsVoid(colon < 0 ? name : name[(colon + 1)..]))
@@ -282,6 +341,7 @@ public sealed class LenientXmlDocument
     {
         var attrs = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(tok.Attributes);
         var declarations = 0;
+        Scope? own = null;
         // namespace declarations first: they apply to the element's own name and attributes
         foreach (var a in attrs)
         {
@@ -293,13 +353,14 @@ public sealed class LenientXmlDocument
             declarations++;
             if (name.Length == 5)
             {
-                scope = new Scope("", XmlNamespaces.Canonical(AttributeValue(a.ValueStart, a.ValueLength)), scope);
+                (own ??= new Scope(scope)).Declare("", XmlNamespaces.Canonical(AttributeValue(a.ValueStart, a.ValueLength)));
             }
             else if (name[5] == (byte)':')
             {
-                scope = new Scope(_names.Get(name[6..]), XmlNamespaces.Canonical(AttributeValue(a.ValueStart, a.ValueLength)), scope);
+                (own ??= new Scope(scope)).Declare(_names.Get(name[6..]), XmlNamespaces.Canonical(AttributeValue(a.ValueStart, a.ValueLength)));
             }
         }
+        scope = own ?? scope;
         var qname = tok.Name;
         var localName = ResolveName(_elementNames, qname, tok.NameStart, scope, tok.TokenStart, isAttribute: false, out var ns);
         var attributes = attrs.Length - declarations == 0 ? [] : new XmlAttributeNode[attrs.Length - declarations];
@@ -370,30 +431,27 @@ public sealed class LenientXmlDocument
         var p = _names.Get(prefix);
         for (var s = scope; s is not null; s = s.Parent)
         {
-            if (string.Equals(p, s.Prefix, StringComparison.Ordinal))
+            if (s.Own(p) is { } uri)
             {
-                return s.Uri;
+                return uri;
             }
         }
         declared = false;
         var conventional = XmlNamespaces.Conventional(p);
-        Diagnostics.Warn(offset, conventional is null
-            ? $"namespace prefix '{p}' is not declared"
-            : $"namespace prefix '{p}' is not declared; read as {conventional}");
+        if (Diagnostics.IsFull)
+        {
+            Diagnostics.CountDropped();
+        }
+        else
+        {
+            Diagnostics.Warn(offset, conventional is null
+                ? $"namespace prefix '{p}' is not declared"
+                : $"namespace prefix '{p}' is not declared; read as {conventional}");
+        }
         return conventional ?? "urn:undeclared:" + p;
     }
 
-    private static string DefaultNamespace(Scope? scope)
-    {
-        for (var s = scope; s is not null; s = s.Parent)
-        {
-            if (s.Prefix.Length == 0)
-            {
-                return s.Uri;
-            }
-        }
-        return "";
-    }
+    private static string DefaultNamespace(Scope? scope) => scope?.DefaultNamespace ?? "";
 
     /// <summary>The decoded value of an attribute.</summary>
     public string Value(XmlAttributeNode attribute) => AttributeValue(attribute.ValueStart, attribute.ValueLength);
@@ -549,6 +607,6 @@ public sealed class LenientXmlDocument
             return value;
         }
         Diagnostics.Warn(element.Offset, $"<{QualifiedName(element)}> is longer than {MaxFieldLength} characters and was cut");
-        return value[..MaxFieldLength];
+        return Utf16Text.Cut(value, MaxFieldLength);
     }
 }

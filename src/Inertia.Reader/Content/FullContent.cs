@@ -25,7 +25,16 @@ public sealed class FullContent(FeedFetcher fetcher, ArticleSanitizer? sanitizer
         var html = DocumentDecoder.Decode(page.Body!, page.ContentType, new ParseDiagnostics(null)).Text;
         var pageUrl = (page.MovedPermanentlyTo ?? uri).ToString();
         // the two-argument constructor takes the HTML as given; it never downloads anything itself
-        var article = new SmartReader.Reader(pageUrl, html).GetArticle();
+        SmartReader.Article article;
+        try
+        {
+            article = new SmartReader.Reader(pageUrl, BoundedHtml.Page(html)).GetArticle();
+        }
+        catch (Exception ex) when (ex is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // its parser (AngleSharp) crashes on some hostile markup: the entry keeps what its feed gave
+            return null;
+        }
         if (!article.IsReadable || string.IsNullOrWhiteSpace(article.Content))
         {
             return null;

@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using Inertia.Feeds.Html;
 using Inertia.Feeds.Urls;
 
 namespace Inertia.Reader.Content;
@@ -8,9 +9,29 @@ public static class IconLocator
 {
     public static IReadOnlyList<string> Candidates(string html, string pageUrl)
     {
-        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
-        using var doc = parser.ParseDocument(html);
         var found = new List<(string Url, int Rank)>();
+        try
+        {
+            FindLinks(html, pageUrl, found);
+        }
+        catch (Exception ex) when (ex is NullReferenceException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // AngleSharp crashes on some hostile markup: /favicon.ico is still worth a try
+            found.Clear();
+        }
+        var ordered = found.OrderBy(f => f.Rank).Select(f => f.Url).Distinct().ToList();
+        var favicon = UrlResolver.Resolve("/favicon.ico", pageUrl);
+        if (favicon is not null && !ordered.Contains(favicon))
+        {
+            ordered.Add(favicon);
+        }
+        return ordered;
+    }
+
+    private static void FindLinks(string html, string pageUrl, List<(string Url, int Rank)> found)
+    {
+        var parser = new HtmlParser(new HtmlParserOptions { IsScripting = false });
+        using var doc = parser.ParseDocument(HeadOf(html));
         foreach (var link in doc.QuerySelectorAll("link[href][rel]"))
         {
             var rels = link.GetAttribute("rel")!.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries);
@@ -28,13 +49,15 @@ public static class IconLocator
                 found.Add((url, 1000 + SizeRank(link.GetAttribute("sizes"))));
             }
         }
-        var ordered = found.OrderBy(f => f.Rank).Select(f => f.Url).Distinct().ToList();
-        var favicon = UrlResolver.Resolve("/favicon.ico", pageUrl);
-        if (favicon is not null && !ordered.Contains(favicon))
-        {
-            ordered.Add(favicon);
-        }
-        return ordered;
+    }
+
+    // icon links live in the head: what follows it is never parsed (nor more than 256 KiB of it)
+    private static string HeadOf(string html)
+    {
+        var end = html.AsSpan().IndexOf("</head", StringComparison.OrdinalIgnoreCase);
+        var body = html.AsSpan().IndexOf("<body", StringComparison.OrdinalIgnoreCase);
+        var cut = end >= 0 && (body < 0 || end < body) ? end : body;
+        return BoundedHtml.Of(cut >= 0 ? html[..cut] : html, maxChars: 256 * 1024, maxElements: 10_000);
     }
 
     // distance from 32 px; no sizes given ranks just after an exact match

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Inertia.Feeds.Model;
+using Inertia.Feeds.Text;
 
 namespace Inertia.Reader.Storage;
 
@@ -17,11 +18,12 @@ public sealed record EntryRow(
     public static EntryRow From(long feedId, ParsedEntry e, byte[] hash, long now, bool withTerms)
     {
         var text = SearchTextOf(e);
+        // every text valid UTF-16 (PostgreSQL refuses a lone surrogate, and one would fail the feed on every fetch)
         return new(
-            feedId, e.Key, e.Url, e.Title, e.Author, e.Published?.ToUnixTimeSeconds(), e.Updated?.ToUnixTimeSeconds(), e.Summary, e.Content,
-            e.ImageUrl,
-            e.Categories.Count == 0 ? null : JsonSerializer.Serialize(e.Categories),
-            e.Enclosures.Count == 0 ? null : JsonSerializer.Serialize(e.Enclosures),
+            feedId, Valid(e.Key)!, Valid(e.Url), Valid(e.Title), Valid(e.Author), e.Published?.ToUnixTimeSeconds(), e.Updated?.ToUnixTimeSeconds(),
+            Valid(e.Summary), Valid(e.Content), Valid(e.ImageUrl),
+            e.Categories.Count == 0 ? null : JsonSerializer.Serialize(e.Categories.Select(Valid)),
+            e.Enclosures.Count == 0 ? null : JsonSerializer.Serialize(e.Enclosures.Select(x => x with { Url = Valid(x.Url)!, MimeType = Valid(x.MimeType) })),
             hash, now, text, withTerms ? SearchTerms.Index(text) : null);
     }
 
@@ -29,6 +31,8 @@ public sealed record EntryRow(
     public static string SearchTextOf(ParsedEntry e)
     {
         var text = string.Join(' ', e.Title, e.Author, Feeds.Text.PlainText.FromHtml(e.Content ?? e.Summary));
-        return (text.Length > MaxSearchText ? text[..MaxSearchText] : text).ToLowerInvariant();
+        return Valid(Utf16Text.Cut(text, MaxSearchText))!.ToLowerInvariant();
     }
+
+    private static string? Valid(string? text) => Utf16Text.WithoutLoneSurrogates(text);
 }

@@ -173,7 +173,7 @@ internal static class JsonFeedAdapter
         {
             foreach (var t in tags.EnumerateArray())
             {
-                d.AddCategory(t.ValueKind == JsonValueKind.String ? t.GetString() : null);
+                d.AddCategory(JsonText.Of(t));
             }
         }
         if (item.TryGetProperty("attachments", out var atts) && atts.ValueKind == JsonValueKind.Array)
@@ -207,34 +207,30 @@ internal static class JsonFeedAdapter
     /// <summary>JSON Feed 1.1 "authors", or 1.0 "author": names joined.</summary>
     private static string? Authors(JsonElement e)
     {
-        var names = new List<string>();
+        var names = new DistinctTexts();
         if (e.TryGetProperty("authors", out var list) && list.ValueKind == JsonValueKind.Array)
         {
             foreach (var a in list.EnumerateArray())
             {
-                AddAuthor(a, names);
+                AddAuthor(a, ref names);
             }
         }
-        if (names.Count == 0 && e.TryGetProperty("author", out var one))
+        if (names.Join(", ") is null && e.TryGetProperty("author", out var one))
         {
-            AddAuthor(one, names);
+            AddAuthor(one, ref names);
         }
-        return names.Count == 0 ? null : string.Join(", ", names);
+        return names.Join(", ");
     }
 
-    private static void AddAuthor(JsonElement a, List<string> names)
+    private static void AddAuthor(JsonElement a, ref DistinctTexts names)
     {
         var name = a.ValueKind switch
         {
             JsonValueKind.Object => Str(a, "name"),
-            JsonValueKind.String => a.GetString(),
+            JsonValueKind.String => JsonText.Of(a),
             _ => null,
         };
-        name = PlainText.FromText(name);
-        if (!string.IsNullOrEmpty(name) && !names.Contains(name))
-        {
-            names.Add(name);
-        }
+        names.Add(PlainText.FromText(name));
     }
 
     /// <summary>A string property; numbers are accepted as their text (ids are often numbers), anything else is null.</summary>
@@ -246,7 +242,7 @@ internal static class JsonFeedAdapter
         }
         var s = v.ValueKind switch
         {
-            JsonValueKind.String => v.GetString(),
+            JsonValueKind.String => JsonText.Of(v),
             JsonValueKind.Number => v.GetRawText(),
             _ => null,
         };
@@ -255,5 +251,5 @@ internal static class JsonFeedAdapter
 
     private static long? Long(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt64(out var n) && n >= 0 ? n
-        : e.TryGetProperty(name, out v) && v.ValueKind == JsonValueKind.String ? FeedContext.Long(v.GetString()) : null;
+        : e.TryGetProperty(name, out v) && v.ValueKind == JsonValueKind.String ? FeedContext.Long(JsonText.Of(v)) : null;
 }
