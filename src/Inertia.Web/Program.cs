@@ -1,16 +1,17 @@
 using System.CommandLine;
 using Inertia.Web.Cli;
-using Inertia.Web.Server;
 
 namespace Inertia.Web;
 
-/// <summary>The one executable, `inertia`: the operator's tools now, the web app and refresher as they arrive.</summary>
+/// <summary>The one executable, `inertia`: the web app (the default, or `inertia serve`) and the operator's commands.</summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
-        var root = new RootCommand("Inertia (惯性聚合): track and read the blogs, news and tech writing you care about")
+        var root = CommandHost.AcceptingSettings(new RootCommand("Inertia (惯性聚合): track and read the blogs, news and tech writing you care about. With no command, serves the web app.")
         {
+            ServeCommand.Urls,
+            ServeCommand.Create(),
             ParseCommand.Create(),
             DiscoverCommand.Create(),
             MigrateCommand.Create(),
@@ -19,8 +20,9 @@ public static class Program
             ImportExportCommands.Export(),
             RefreshCommand.Create(),
             SubscribeCommand.Create(),
-            ServeCommand.Create(),
-        };
+            DoctorCommand.Create(),
+        });
+        root.SetAction(ServeCommand.RunAsync);
         var result = root.Parse(args);
         if (result.Errors.Count > 0)
         {

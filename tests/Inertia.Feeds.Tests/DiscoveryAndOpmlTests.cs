@@ -4,6 +4,7 @@ using Inertia.Feeds.Opml;
 
 namespace Inertia.Feeds.Tests;
 
+[Collection(MemoryHeavy.Name)]
 public class DiscoveryAndOpmlTests
 {
     [Fact]

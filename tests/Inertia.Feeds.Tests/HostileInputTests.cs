@@ -9,6 +9,7 @@ using Inertia.Feeds.Text;
 namespace Inertia.Feeds.Tests;
 
 /// <summary>Documents built to cost time, memory or stack: each must come out in linear time with a result.</summary>
+[Collection(MemoryHeavy.Name)]
 public sealed class HostileInputTests
 {
     // the stack of a thread-pool thread on Linux (1.5 MiB), where a recursive walk of a deep tree would overflow first
@@ -304,4 +305,11 @@ public sealed class HostileInputTests
         const string Valid = "plain 文字 😀";
         Assert.Same(Valid, Utf16Text.WithoutLoneSurrogates(Valid));
     }
+}
+
+/// <summary>Tests that allocate a lot, or measure the whole process's heap: never run beside each other.</summary>
+[CollectionDefinition(Name)]
+public sealed class MemoryHeavy
+{
+    public const string Name = "memory-heavy";
 }

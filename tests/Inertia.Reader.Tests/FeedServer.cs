@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -26,11 +28,34 @@ public sealed class FeedServer : IAsyncDisposable
 
     public Uri Url(string path) => new(Root, path);
 
-    public static async Task<FeedServer> StartAsync(Action<WebApplication> map)
+    /// <summary>A self-signed certificate for 127.0.0.1, for servers that must speak https (fetchers trust it by name).</summary>
+    public static X509Certificate2 LoopbackCertificate { get; } = MakeLoopbackCertificate();
+
+    private static X509Certificate2 MakeLoopbackCertificate()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        // through PKCS#12, so that the key is one the TLS stack can use
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pfx), null);
+    }
+
+    /// <param name="map">What the server serves.</param>
+    /// <param name="https">Serve https with <see cref="LoopbackCertificate"/> instead of http.</param>
+    public static async Task<FeedServer> StartAsync(Action<WebApplication> map, bool https = false)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (https)
+            {
+                listen.UseHttps(LoopbackCertificate);
+            }
+        }));
         var app = builder.Build();
         FeedServer? server = null;
         app.Use(async (context, next) =>

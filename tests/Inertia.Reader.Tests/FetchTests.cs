@@ -268,8 +268,40 @@ public sealed class FetchTests
     [InlineData("fd00::1", "private (unique local)")]
     [InlineData("::ffff:10.0.0.1", "private")]
     [InlineData("0.0.0.0", "unspecified")]
+    [InlineData("198.18.0.1", "reserved (benchmarking)")]
     [InlineData("93.184.216.34", null)]
     [InlineData("2606:4700::1111", null)]
+    // IPv6 forms that carry an IPv4 address are judged by that address
+    [InlineData("::ffff:127.0.0.1", "loopback")]
+    [InlineData("::ffff:192.168.0.1", "private")]
+    [InlineData("64:ff9b::a00:1", "private (NAT64 of 10.0.0.1)")]
+    [InlineData("64:ff9b::7f00:1", "loopback (NAT64 of 127.0.0.1)")]
+    [InlineData("64:ff9b:1::a9fe:a9fe", "link-local (NAT64 of 169.254.169.254)")]
+    [InlineData("2002:a00:1::1", "private (6to4 of 10.0.0.1)")]
+    [InlineData("2002:c0a8:101::1", "private (6to4 of 192.168.1.1)")]
+    [InlineData("2001:0:4136:e378:8000:63bf:f5ff:fffe", "private (Teredo of 10.0.0.1)")]
+    [InlineData("::10.0.0.1", "private (IPv4-compatible IPv6 of 10.0.0.1)")]
+    [InlineData("64:ff9b::5db8:d822", null)]
+    [InlineData("2002:5db8:d822::1", null)]
     public void The_guard_names_what_it_refuses(string address, string? refusal) =>
         Assert.Equal(refusal, AddressGuard.Refusal(System.Net.IPAddress.Parse(address)));
+
+    [Fact]
+    public async Task Through_a_proxy_the_target_address_is_judged_and_a_private_one_never_reaches_the_proxy()
+    {
+        // a forward proxy on loopback that answers every request itself (no internet needed to see the public one pass)
+        await using var proxy = await FeedServer.StartAsync(app => app.MapFallback((HttpContext c) => Results.Text(Rss, "application/rss+xml")));
+        var fetcher = Fetcher(s_fast with { AllowPrivateNetworks = false, Proxy = proxy.Root.ToString(), RetryAttempts = 0 });
+
+        var refused = await fetcher.FetchAsync(new Uri("http://10.0.0.1/feed"));
+        Assert.Equal(FetchOutcome.Failed, refused.Outcome);
+        Assert.Contains("private", refused.Reason);
+        var loopback = await fetcher.FetchAsync(new Uri("http://127.0.0.1:9/feed"));
+        Assert.Contains("loopback", loopback.Reason);
+        Assert.Empty(proxy.Hits);
+
+        var allowed = await fetcher.FetchAsync(new Uri("http://93.184.216.34/feed"));
+        Assert.Equal(FetchOutcome.Fetched, allowed.Outcome);
+        Assert.Equal(1, proxy.HitsOn("/feed"));
+    }
 }

@@ -96,18 +96,4 @@ public sealed class StorageTests(PostgresServer postgres) : ProviderTest(postgre
         await using var check = await db.OpenAsync();
         Assert.Equal(200, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entries"));
     }
-
-    [Fact]
-    public void Options_come_from_the_documented_environment_names()
-    {
-        var options = DatabaseOptions.FromEnvironment(new Dictionary<string, string>
-        {
-            ["INERTIA__Database__Provider"] = "postgres",
-            ["INERTIA__Database__ConnectionString"] = "Host=127.0.0.1",
-        });
-        Assert.Equal(DatabaseProvider.Postgres, options.Provider);
-        Assert.Equal("Host=127.0.0.1", options.ConnectionString);
-        Assert.Equal(DatabaseProvider.Sqlite, DatabaseOptions.FromEnvironment(new Dictionary<string, string>()).Provider);
-        Assert.Throws<ArgumentException>(() => DatabaseOptions.FromEnvironment(new Dictionary<string, string> { ["INERTIA__Database__Provider"] = "mysql" }));
-    }
 }

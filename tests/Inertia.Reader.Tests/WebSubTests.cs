@@ -17,8 +17,9 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
 {
     private static readonly Uri s_publicBase = new("https://reader.example/");
 
+    // the test hubs speak https, with a certificate this fetcher trusts: a hub secret is only ever sent over https
     private static FeedFetcher Fetcher() => FetchingServices.CreateFetcher(
-        new FetchOptions { AllowPrivateNetworks = true, RetryAttempts = 0, AttemptTimeout = TimeSpan.FromSeconds(5) });
+        new FetchOptions { AllowPrivateNetworks = true, RetryAttempts = 0, AttemptTimeout = TimeSpan.FromSeconds(5) }, FeedServer.LoopbackCertificate);
 
     private static string Feed(string self, string hub, params string[] keys) =>
         $"""<rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom"><channel><title>Pushed</title><atom:link rel="self" href="{self}"/><atom:link rel="hub" href="{hub}"/>""" +
@@ -26,7 +27,7 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
         "</channel></rss>";
 
     /// <summary>A site whose feed names a hub on the same server; the hub records each request and answers with <paramref name="hubStatus"/>.</summary>
-    private static Task<FeedServer> SiteWithHubAsync(ConcurrentQueue<Dictionary<string, string>> requests, int hubStatus) => FeedServer.StartAsync(app =>
+    private static Task<FeedServer> SiteWithHubAsync(ConcurrentQueue<Dictionary<string, string>> requests, int hubStatus, bool https = true) => FeedServer.StartAsync(app =>
     {
         app.MapGet("/feed", (HttpContext c) =>
         {
@@ -35,7 +36,7 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
                 return Results.StatusCode(304);
             }
             c.Response.Headers.ETag = "\"v1\"";
-            var root = $"http://{c.Request.Host}";
+            var root = $"{c.Request.Scheme}://{c.Request.Host}";
             return Results.Text(Feed($"{root}/feed", $"{root}/hub", "a", "b"), "application/rss+xml");
         });
         app.MapPost("/hub", async (HttpContext c) =>
@@ -44,7 +45,7 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
             requests.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
             return Results.StatusCode(hubStatus);
         });
-    });
+    }, https);
 
     /// <summary>The site's feed in the database, and a refresher that subscribes at hubs with callbacks under the public base.</summary>
     private static async Task<(long FeedId, FeedRefresher Refresher)> FeedWithHubSubscriberAsync(Database db, FeedServer site)
@@ -78,7 +79,11 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
         var topic = site.Url("/feed").ToString();
         Assert.Equal("subscribe", request["hub.mode"]);
         Assert.Equal(topic, request["hub.topic"]);
-        Assert.Equal($"https://reader.example/websub/{feedId}", request["hub.callback"]);
+        // the callback carries an unguessable token of this subscription
+        var prefix = $"https://reader.example/websub/{feedId}/";
+        Assert.StartsWith(prefix, request["hub.callback"]);
+        var token = request["hub.callback"][prefix.Length..];
+        Assert.Matches("^[0-9a-f]{32}$", token);
         Assert.Equal("864000", request["hub.lease_seconds"]);
         var secret = request["hub.secret"];
         Assert.Equal(64, secret.Length);
@@ -88,47 +93,57 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
         Assert.Single(requests);
 
         var callback = new WebSubCallback(db, new FeedIngest(db));
-        Assert.Equal(404, (await callback.VerifyAsync(feedId, "subscribe", "https://other.example/feed", "c0", "100", null)).Status);
-        Assert.Equal(404, (await callback.VerifyAsync(feedId + 1, "subscribe", topic, "c0", "100", null)).Status);
-        Assert.Equal(404, (await callback.VerifyAsync(feedId, "subscribe", topic, "", "100", null)).Status);
-        var verified = await callback.VerifyAsync(feedId, "subscribe", topic, "challenge-1", "86400", null);
+        Assert.Equal(404, (await callback.VerifyAsync(feedId, token, "subscribe", "https://other.example/feed", "c0", "100", null)).Status);
+        Assert.Equal(404, (await callback.VerifyAsync(feedId + 1, token, "subscribe", topic, "c0", "100", null)).Status);
+        Assert.Equal(404, (await callback.VerifyAsync(feedId, token, "subscribe", topic, "", "100", null)).Status);
+        // a verification or a push at another token is refused: the feed's id alone opens nothing
+        Assert.Equal(404, (await callback.VerifyAsync(feedId, "0123456789abcdef0123456789abcdef", "subscribe", topic, "c1", "100", null)).Status);
+        var verified = await callback.VerifyAsync(feedId, token, "subscribe", topic, "challenge-1", "86400", null);
         Assert.Equal((200, "challenge-1"), (verified.Status, verified.Body));
         Assert.Equal("active", await StateAsync(db, feedId));
 
         var root = site.Root.ToString().TrimEnd('/');
         var push = Encoding.UTF8.GetBytes(Feed(topic, root + "/hub", "a", "b", "pushed"));
-        var accepted = await callback.ReceiveAsync(feedId, push, "application/rss+xml", PushSignature.Sign(push, secret));
+        Assert.Equal(404, (await callback.ReceiveAsync(feedId, "0123456789abcdef0123456789abcdef", push, "application/rss+xml", PushSignature.Sign(push, secret))).Status);
+        var accepted = await callback.ReceiveAsync(feedId, token, push, "application/rss+xml", PushSignature.Sign(push, secret));
         Assert.Equal(204, accepted.Status);
         Assert.Equal(1, await Scalar(db, "SELECT COUNT(*) FROM entries WHERE feed_id = @feedId AND key = 'pushed'", new { feedId }));
         // pushed HTML is sanitized like polled HTML
         Assert.Equal(0, await Scalar(db, "SELECT COUNT(*) FROM entries WHERE content LIKE '%<script%' OR summary LIKE '%<script%'"));
         // the same push again (a hub retry, or push plus poll) adds nothing
-        await callback.ReceiveAsync(feedId, push, "application/rss+xml", PushSignature.Sign(push, secret));
+        await callback.ReceiveAsync(feedId, token, push, "application/rss+xml", PushSignature.Sign(push, secret));
         Assert.Equal(3, await Scalar(db, "SELECT COUNT(*) FROM entries WHERE feed_id = @feedId", new { feedId }));
 
         // forged, unsigned and wrongly keyed pushes are acknowledged and ignored
         var forged = Encoding.UTF8.GetBytes(Feed(topic, root + "/hub", "forged"));
-        Assert.Equal(202, (await callback.ReceiveAsync(feedId, forged, "application/rss+xml", PushSignature.Sign(push, secret))).Status);
-        Assert.Equal(202, (await callback.ReceiveAsync(feedId, forged, "application/rss+xml", null)).Status);
-        Assert.Equal(202, (await callback.ReceiveAsync(feedId, forged, "application/rss+xml", PushSignature.Sign(forged, "not-the-secret"))).Status);
+        Assert.Equal(202, (await callback.ReceiveAsync(feedId, token, forged, "application/rss+xml", PushSignature.Sign(push, secret))).Status);
+        Assert.Equal(202, (await callback.ReceiveAsync(feedId, token, forged, "application/rss+xml", null)).Status);
+        Assert.Equal(202, (await callback.ReceiveAsync(feedId, token, forged, "application/rss+xml", PushSignature.Sign(forged, "not-the-secret"))).Status);
         Assert.Equal(0, await Scalar(db, "SELECT COUNT(*) FROM entries WHERE key = 'forged'"));
         // a signed push that is not a feed is refused with a reason; one for a feed we never subscribed to is told to stop
         var junk = "<html>no</html>"u8.ToArray();
-        Assert.Equal(400, (await callback.ReceiveAsync(feedId, junk, "text/html", PushSignature.Sign(junk, secret))).Status);
-        Assert.Equal(410, (await callback.ReceiveAsync(feedId + 1, push, "application/rss+xml", PushSignature.Sign(push, secret))).Status);
+        Assert.Equal(400, (await callback.ReceiveAsync(feedId, token, junk, "text/html", PushSignature.Sign(junk, secret))).Status);
+        Assert.Equal(410, (await callback.ReceiveAsync(feedId + 1, token, push, "application/rss+xml", PushSignature.Sign(push, secret))).Status);
 
         // unsubscribing: confirmed for a topic we do not hold, refused for the one we do
-        Assert.Equal(200, (await callback.VerifyAsync(feedId, "unsubscribe", "https://other.example/feed", "u1", null, null)).Status);
-        Assert.Equal(404, (await callback.VerifyAsync(feedId, "unsubscribe", topic, "u2", null, null)).Status);
+        Assert.Equal(200, (await callback.VerifyAsync(feedId, token, "unsubscribe", "https://other.example/feed", "u1", null, null)).Status);
+        Assert.Equal(404, (await callback.VerifyAsync(feedId, token, "unsubscribe", topic, "u2", null, null)).Status);
 
-        // a denial is recorded in words, and pushes stop being accepted
-        Assert.Equal(200, (await callback.VerifyAsync(feedId, "denied", topic, null, null, "topic not allowed")).Status);
+        // an active subscription is not ended by a denial (anyone could send one): it is believed only while a request is pending
+        Assert.Equal(404, (await callback.VerifyAsync(feedId, token, "denied", topic, null, null, "forged")).Status);
+        Assert.Equal("active", await StateAsync(db, feedId));
+        await using (var c = await db.OpenAsync())
+        {
+            await c.ExecuteAsync("UPDATE websub_subscriptions SET state = 'requested' WHERE feed_id = @feedId", new { feedId });
+        }
+        // a denial of a pending request is recorded in words, and pushes stop being accepted
+        Assert.Equal(200, (await callback.VerifyAsync(feedId, token, "denied", topic, null, null, "topic not allowed")).Status);
         Assert.Equal("denied", await StateAsync(db, feedId));
         await using (var c = await db.OpenAsync())
         {
             Assert.Contains("topic not allowed", await c.ExecuteScalarAsync<string>("SELECT last_error FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId }));
         }
-        Assert.Equal(410, (await callback.ReceiveAsync(feedId, push, "application/rss+xml", PushSignature.Sign(push, secret))).Status);
+        Assert.Equal(410, (await callback.ReceiveAsync(feedId, token, push, "application/rss+xml", PushSignature.Sign(push, secret))).Status);
     }
 
     [Theory]
@@ -161,9 +176,10 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
         var (feedId, refresher) = await FeedWithHubSubscriberAsync(db, site);
         await refresher.RefreshAllAsync();
         var first = Assert.Single(requests);
+        var token = first["hub.callback"].Split('/')[^1];
         var callback = new WebSubCallback(db, new FeedIngest(db));
         // a hub that grants a lease of a minute: well inside the day before expiry when renewal is due
-        Assert.Equal(200, (await callback.VerifyAsync(feedId, "subscribe", first["hub.topic"], "c", "60", null)).Status);
+        Assert.Equal(200, (await callback.VerifyAsync(feedId, token, "subscribe", first["hub.topic"], "c", "60", null)).Status);
 
         var summary = await refresher.RefreshAllAsync();
         Assert.Equal(1, summary.NotModified);
@@ -197,5 +213,29 @@ public sealed class WebSubTests(PostgresServer postgres) : ProviderTest(postgres
     {
         await using var c = await db.OpenAsync();
         return await c.ExecuteScalarAsync<string>("SELECT state FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_http_hub_gets_no_secret_and_its_pushes_only_make_the_feed_due(DatabaseProvider provider)
+    {
+        var requests = new ConcurrentQueue<Dictionary<string, string>>();
+        await using var site = await SiteWithHubAsync(requests, 202, https: false);
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        var (feedId, refresher) = await FeedWithHubSubscriberAsync(db, site);
+        await refresher.RefreshAllAsync();
+        var request = Assert.Single(requests);
+        Assert.False(request.ContainsKey("hub.secret"), "a secret sent in clear text would sign nothing");
+        var token = request["hub.callback"].Split('/')[^1];
+        var callback = new WebSubCallback(db, new FeedIngest(db));
+        Assert.Equal(200, (await callback.VerifyAsync(feedId, token, "subscribe", request["hub.topic"], "c", "86400", null)).Status);
+        Assert.NotEqual(0, await Scalar(db, "SELECT next_fetch_at FROM feeds WHERE id = @feedId", new { feedId }));
+
+        // anyone on the path could forge an unsigned push: its body is not ingested, the feed is polled instead
+        var forged = Encoding.UTF8.GetBytes(Feed(request["hub.topic"], "http://x/hub", "forged"));
+        var answer = await callback.ReceiveAsync(feedId, token, forged, "application/rss+xml", null);
+        Assert.Equal(202, answer.Status);
+        Assert.Equal(0, await Scalar(db, "SELECT COUNT(*) FROM entries WHERE key = 'forged'"));
+        Assert.Equal(0, await Scalar(db, "SELECT next_fetch_at FROM feeds WHERE id = @feedId", new { feedId }));
     }
 }

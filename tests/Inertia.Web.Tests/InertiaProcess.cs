@@ -24,9 +24,24 @@ public static class InertiaProcess
     }
 
     /// <summary>Runs it to the end (failing the test after <paramref name="within"/>): exit code, stdout, stderr.</summary>
-    public static (int Exit, string Stdout, string Stderr) Run(string? workingDirectory, TimeSpan within, params string[] args)
+    public static (int Exit, string Stdout, string Stderr) Run(string? workingDirectory, TimeSpan within, params string[] args) =>
+        RunWith(workingDirectory, within, null, null, args);
+
+    /// <summary>The same with <paramref name="stdin"/> written to its standard input and extra environment variables.</summary>
+    public static (int Exit, string Stdout, string Stderr) RunWith(string? workingDirectory, TimeSpan within, string? stdin, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        using var p = Process.Start(StartInfo(workingDirectory, args))!;
+        var psi = StartInfo(workingDirectory, args);
+        psi.RedirectStandardInput = stdin is not null;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[name] = value;
+        }
+        using var p = Process.Start(psi)!;
+        if (stdin is not null)
+        {
+            p.StandardInput.Write(stdin);
+            p.StandardInput.Close();
+        }
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
         Assert.True(p.WaitForExit(within), "inertia did not finish");

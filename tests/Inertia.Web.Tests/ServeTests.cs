@@ -57,7 +57,7 @@ public sealed partial class ServeTests(PostgresServer postgres) : IDisposable
     }
 
     [Fact]
-    public async Task The_server_refreshes_in_the_background_subscribes_at_the_hub_and_ingests_signed_pushes_over_http()
+    public async Task The_server_refreshes_in_the_background_subscribes_at_the_hub_and_takes_unsigned_pushes_as_a_cue_to_poll()
     {
         var hubRequests = new ConcurrentQueue<Dictionary<string, string>>();
         await using var site = await FeedServer.StartAsync(app =>
@@ -91,25 +91,30 @@ public sealed partial class ServeTests(PostgresServer postgres) : IDisposable
         Assert.Equal(2, await ScalarAsync(db, "SELECT COUNT(*) FROM entries"));
         var request = Assert.Single(hubRequests);
         var topic = site.Url("/feed").ToString();
-        Assert.Equal((topic, $"http://127.0.0.1:{port}/websub/{feedId}"), (request["hub.topic"], request["hub.callback"]));
+        Assert.Equal(topic, request["hub.topic"]);
+        // the callback is the feed's and an unguessable token's; a hub on http:// is given no secret (it would travel in clear)
+        Assert.Matches($"^http://127\\.0\\.0\\.1:{port}/websub/{feedId}/[0-9a-f]{{32}}$", request["hub.callback"]);
+        Assert.False(request.ContainsKey("hub.secret"));
 
-        // the hub verifies intent: a wrong topic is refused, the right one gets its challenge back
+        // the hub verifies intent: a wrong topic is refused, the right one gets its challenge back; another token opens nothing
         var callback = new Uri(request["hub.callback"]);
         var wrong = await _client.GetAsync(new Uri(callback, $"?hub.mode=subscribe&hub.topic={Uri.EscapeDataString("http://elsewhere.example/")}&hub.challenge=abc"));
         Assert.Equal(HttpStatusCode.NotFound, wrong.StatusCode);
+        var guessed = new Uri(server.Root, $"websub/{feedId}/0123456789abcdef0123456789abcdef");
+        Assert.Equal(HttpStatusCode.NotFound, (await _client.GetAsync(new Uri(guessed, $"?hub.mode=subscribe&hub.topic={Uri.EscapeDataString(topic)}&hub.challenge=x"))).StatusCode);
         var verify = await _client.GetAsync(new Uri(callback, $"?hub.mode=subscribe&hub.topic={Uri.EscapeDataString(topic)}&hub.challenge=ch%20123&hub.lease_seconds=3600"));
         Assert.Equal((HttpStatusCode.OK, "ch 123"), (verify.StatusCode, await verify.Content.ReadAsStringAsync()));
 
-        // a signed push is in the database when the hub's request returns; a forged one never is
-        var push = Encoding.UTF8.GetBytes(Rss(site.Root.ToString().TrimEnd('/'), "first", "pushed"));
-        Assert.Equal(HttpStatusCode.NoContent, (await PostAsync(callback, push, PushSignature.Sign(push, request["hub.secret"]))).StatusCode);
-        Assert.Equal(1, await ScalarAsync(db, "SELECT COUNT(*) FROM entries WHERE key = 'pushed'"));
+        // an unsigned push is not ingested (anyone on the path could have written it): the server polls the feed at once instead
+        var polled = site.HitsOn("/feed");
         var forged = Encoding.UTF8.GetBytes(Rss(site.Root.ToString().TrimEnd('/'), "forged"));
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync(callback, forged, PushSignature.Sign(forged, "guessed"))).StatusCode);
+        await WaitForAsync(() => Task.FromResult(site.HitsOn("/feed") > polled), TimeSpan.FromSeconds(30), () => server.Output);
         Assert.Equal(0, await ScalarAsync(db, "SELECT COUNT(*) FROM entries WHERE key = 'forged'"));
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync(guessed, forged, "sha256=00")).StatusCode);
         // a push larger than any feed may be is refused while it is read
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await PostAsync(callback, new byte[21 * 1024 * 1024], "sha256=00")).StatusCode);
-        Assert.Equal(HttpStatusCode.Gone, (await PostAsync(new Uri(server.Root, "websub/987654"), push, "sha256=00")).StatusCode);
+        Assert.Equal(HttpStatusCode.Gone, (await PostAsync(new Uri(server.Root, "websub/987654/0123456789abcdef0123456789abcdef"), forged, "sha256=00")).StatusCode);
 
         // icons: the site's own, found by the background pass; a letter avatar for a feed without a site; 404 for no feed
         HttpResponseMessage icon = null!;

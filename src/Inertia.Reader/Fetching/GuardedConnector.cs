@@ -10,16 +10,21 @@ namespace Inertia.Reader.Fetching;
 /// </summary>
 public sealed class GuardedConnector(FetchOptions options)
 {
+    // the configured proxy is the one destination the guard does not judge: the operator chose it (TargetGuardHandler
+    // judges the targets sent through it)
+    private readonly Uri? _proxy = options.Proxy is { Length: > 0 } p ? new Uri(p) : null;
+
     public async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var endpoint = context.DnsEndPoint;
+        var isProxy = _proxy is not null && string.Equals(endpoint.Host, _proxy.Host, StringComparison.OrdinalIgnoreCase) && endpoint.Port == _proxy.Port;
         IPAddress[] addresses = IPAddress.TryParse(endpoint.Host, out var literal)
             ? [literal]
             : await Dns.GetHostAddressesAsync(endpoint.Host, cancellationToken);
         string? refusal = null;
         foreach (var address in addresses)
         {
-            var why = options.AllowPrivateNetworks ? null : AddressGuard.Refusal(address);
+            var why = options.AllowPrivateNetworks || isProxy ? null : AddressGuard.Refusal(address);
             if (why is not null)
             {
                 refusal ??= $"refused to connect to {endpoint.Host} ({address}): {why} address";

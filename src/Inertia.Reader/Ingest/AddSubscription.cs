@@ -32,9 +32,8 @@ public static class AddSubscription
         var parsed = FeedParser.Parse(fetched.Body!, new FeedParseOptions { DocumentUrl = feedUrl, ContentType = fetched.ContentType });
         if (parsed.Feed is { } feed)
         {
-            await using var connection = await database.OpenAsync(cancellationToken);
             var now = (time ?? TimeProvider.System).GetUtcNow().ToUnixTimeSeconds();
-            var added = await SubscriptionStore.SubscribeAsync(connection, null, userId, feedUrl, category, null, feed.SiteUrl, now);
+            var added = await database.Writes.RunAsync((c, tx) => SubscriptionStore.SubscribeAsync(c, tx, userId, feedUrl, category, null, feed.SiteUrl, now), cancellationToken);
             return new AddSubscriptionResult(feedUrl, !added, [], null);
         }
         var html = DocumentDecoder.Decode(fetched.Body!, fetched.ContentType, new ParseDiagnostics(null)).Text;

@@ -26,7 +26,7 @@ public sealed class FeedIngest(Database database, FullContent? fullContent = nul
         await using (var reader = await database.OpenAsync(cancellationToken))
         {
             // sanitizing is the expensive step: only new and changed entries, and outside the writer
-            plan = (await EntryStore.PlanAsync(reader, null, feedId, feed.Entries)).Prepare(e => EntryHtml.Sanitize(e));
+            plan = (await EntryStore.PlanAsync(reader, null, feedId, feed.Entries, now)).Prepare(e => EntryHtml.Sanitize(e));
             wantsFullContent = fullContent is not null && await reader.ExecuteScalarAsync<long>(
                 "SELECT COUNT(*) FROM subscriptions WHERE feed_id = @feedId AND fetch_full_content", new { feedId }) > 0;
         }

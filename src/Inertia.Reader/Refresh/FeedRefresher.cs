@@ -13,11 +13,17 @@ namespace Inertia.Reader.Refresh;
 /// take the same feed), fetches with bounded concurrency and at most a few requests per host at once, parses, ingests each
 /// feed in one transaction, and records the outcome (validators, next fetch, error count and the last error in plain words).
 /// </summary>
-public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimeProvider? time = null)
+public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimeProvider? time = null, InstanceLiveness? liveness = null)
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
-    private readonly string _owner = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+    private readonly InstanceLiveness _liveness = liveness ?? new InstanceLiveness(database);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _hosts = new(StringComparer.OrdinalIgnoreCase);
+
+    private string Owner => _liveness.Id;
+
+    /// <summary>Feeds whose outcome was not written because another instance had taken their lease meanwhile.</summary>
+    public int LostLeases => _lostLeases;
+    private int _lostLeases;
 
     /// <summary>Extracts articles for subscriptions that ask for full content; none, and the option is ignored.</summary>
     public FullContent? FullContent { get; init; }
@@ -53,56 +59,103 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         var started = _time.GetTimestamp();
         var runStart = _time.GetUtcNow().ToUnixTimeSeconds();
         int feeds = 0, ok = 0, notModified = 0, failed = 0, added = 0, updated = 0;
+        await _liveness.EnsureHeldAsync(cancellationToken);
         // not disposed: after a cancellation, feeds still in flight give their slots back to them
         var working = new SemaphoreSlim(Concurrency);
         var queued = new SemaphoreSlim(Concurrency + MaxQueuedWrites);
-        while (true)
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var renewal = RenewLeasesAsync(renewing.Token);
+        try
         {
-            var batch = await ClaimAsync(runStart, cancellationToken);
-            if (batch.Count == 0)
+            while (true)
             {
-                break;
+                var batch = await ClaimAsync(runStart, cancellationToken);
+                if (batch.Count == 0)
+                {
+                    break;
+                }
+                await Task.WhenAll(batch.Select(RunAsync));
             }
-            // a feed holds one of the Concurrency slots while it is fetched and parsed, not while its rows wait for the writer:
-            // the next fetch starts at once (write-behind); at most MaxQueuedWrites parsed feeds wait in memory
-            var tasks = new List<Task>(batch.Count);
-            foreach (var feed in batch)
-            {
-                await queued.WaitAsync(cancellationToken);
-                await working.WaitAsync(cancellationToken);
-                tasks.Add(RunAsync(feed));
-            }
-            await Task.WhenAll(tasks);
+        }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
         }
         return new RefreshSummary(feeds, ok, notModified, failed, added, updated, _time.GetElapsedTime(started));
 
+        // a feed takes its host's slot first, then a place among the queued and a fetch slot: feeds of one slow host wait
+        // for that host, never holding the slots every other host needs
         async Task RunAsync(ClaimedFeed feed)
         {
-            var slot = new Slot(working);
+            var uri = Uri.TryCreate(feed.Url, UriKind.Absolute, out var u) ? u : null;
+            var hostGate = _hosts.GetOrAdd(uri?.Host ?? "", _ => new SemaphoreSlim(PerHost, PerHost));
+            await hostGate.WaitAsync(cancellationToken);
+            var hostSlot = new Slot(hostGate);
             try
             {
-                await Task.Yield();
-                var outcome = await RefreshOrRecordAsync(feed, slot, cancellationToken);
-                Interlocked.Increment(ref feeds);
-                switch (outcome.Kind)
+                await queued.WaitAsync(cancellationToken);
+                try
                 {
-                    case FetchOutcome.Fetched:
-                        Interlocked.Increment(ref ok);
-                        break;
-                    case FetchOutcome.NotModified:
-                        Interlocked.Increment(ref notModified);
-                        break;
-                    default:
-                        Interlocked.Increment(ref failed);
-                        break;
+                    await working.WaitAsync(cancellationToken);
+                    var slot = new Slot(working);
+                    try
+                    {
+                        await Task.Yield();
+                        var outcome = await RefreshOrRecordAsync(feed, uri, hostSlot, slot, cancellationToken);
+                        Interlocked.Increment(ref feeds);
+                        switch (outcome.Kind)
+                        {
+                            case FetchOutcome.Fetched:
+                                Interlocked.Increment(ref ok);
+                                break;
+                            case FetchOutcome.NotModified:
+                                Interlocked.Increment(ref notModified);
+                                break;
+                            default:
+                                Interlocked.Increment(ref failed);
+                                break;
+                        }
+                        Interlocked.Add(ref added, outcome.Inserted);
+                        Interlocked.Add(ref updated, outcome.Updated);
+                    }
+                    finally
+                    {
+                        slot.Release();
+                    }
                 }
-                Interlocked.Add(ref added, outcome.Inserted);
-                Interlocked.Add(ref updated, outcome.Updated);
+                finally
+                {
+                    queued.Release();
+                }
             }
             finally
             {
-                slot.Release();
-                queued.Release();
+                hostSlot.Release();
+            }
+        }
+    }
+
+    // while a run is in progress its leases are renewed, so a feed whose work runs long (a slow host, many full-content
+    // pages) is not taken over by another instance meanwhile
+    private async Task RenewLeasesAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(Lease / 3, _time, cancellationToken);
+                var until = _time.GetUtcNow().ToUnixTimeSeconds() + (long)Lease.TotalSeconds;
+                await WriteAsync("UPDATE feeds SET lease_until = @until WHERE lease_owner = @owner AND lease_until IS NOT NULL",
+                    new { until, owner = Owner }, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (System.Data.Common.DbException)
+            {
+                // the next renewal tries again; a lease lost meanwhile only means the outcome is not written
             }
         }
     }
@@ -128,7 +181,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         await using var connection = await database.OpenAsync(cancellationToken);
         using (await database.WriterTurnAsync(cancellationToken))
         {
-            await ReleaseLeasesOfDeadProcessesAsync(connection, now);
+            await ReleaseLeasesOfDeadInstancesAsync(connection, now, cancellationToken);
             var rows = await connection.QueryAsync<(long Id, string Url, string? ETag, string? LastModified, int ErrorCount, int IntervalSeconds)>(
                 $"""
                 UPDATE feeds SET lease_owner = @owner, lease_until = @until
@@ -137,74 +190,57 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                     WHERE disabled_reason IS NULL AND next_fetch_at <= @dueBy AND (lease_until IS NULL OR lease_until < @now)
                     ORDER BY next_fetch_at, id LIMIT @limit {skipLocked})
                 RETURNING id, url, etag, last_modified, error_count, interval_seconds
-                """, new { owner = _owner, until = now + (long)Lease.TotalSeconds, dueBy, now, limit = BatchSize });
+                """, new { owner = Owner, until = now + (long)Lease.TotalSeconds, dueBy, now, limit = BatchSize });
             return [.. rows.Select(r => new ClaimedFeed(r.Id, r.Url, r.ETag, r.LastModified, r.ErrorCount, r.IntervalSeconds))];
         }
     }
 
     /// <summary>
-    /// A process killed mid-refresh leaves its leases behind until they expire. When the owner ran on this machine and its
-    /// process is gone, its leases are released at once, so a restarted refresh resumes instead of waiting out the lease.
+    /// An instance killed mid-refresh leaves its leases behind until they expire. When its liveness lock is free (the
+    /// process is gone, wherever it ran), its leases are released at once, so a restarted refresh resumes instead of
+    /// waiting them out.
     /// </summary>
-    private async Task ReleaseLeasesOfDeadProcessesAsync(System.Data.Common.DbConnection connection, long now)
+    private async Task ReleaseLeasesOfDeadInstancesAsync(System.Data.Common.DbConnection connection, long now, CancellationToken cancellationToken)
     {
-        var prefix = Environment.MachineName + ":";
         var owners = await connection.QueryAsync<string>(
-            "SELECT DISTINCT lease_owner FROM feeds WHERE lease_until >= @now AND lease_owner IS NOT NULL", new { now });
+            "SELECT DISTINCT lease_owner FROM feeds WHERE lease_until >= @now AND lease_owner IS NOT NULL AND lease_owner <> @owner", new { now, owner = Owner });
         foreach (var owner in owners)
         {
-            var parts = owner.Split(':');
-            if (!owner.StartsWith(prefix, StringComparison.Ordinal) || owner == _owner || parts.Length < 3 || !int.TryParse(parts[1], out var pid) || ProcessIsAlive(pid))
+            if (!await _liveness.IsAliveAsync(owner, cancellationToken))
             {
-                continue;
+                await connection.ExecuteAsync("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @owner", new { owner });
             }
-            await connection.ExecuteAsync("UPDATE feeds SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = @owner", new { owner });
-        }
-    }
-
-    private static bool ProcessIsAlive(int pid)
-    {
-        try
-        {
-            using var process = System.Diagnostics.Process.GetProcessById(pid);
-            return !process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return false;
         }
     }
 
     private readonly record struct Outcome(FetchOutcome Kind, int Inserted, int Updated);
 
     // one feed's trouble (a store that failed, a bug its document found) is recorded with it and never ends the run
-    private async Task<Outcome> RefreshOrRecordAsync(ClaimedFeed feed, Slot slot, CancellationToken cancellationToken)
+    private async Task<Outcome> RefreshOrRecordAsync(ClaimedFeed feed, Uri? uri, Slot hostSlot, Slot slot, CancellationToken cancellationToken)
     {
         try
         {
-            return await RefreshOneAsync(feed, slot, cancellationToken);
+            return await RefreshOneAsync(feed, uri, hostSlot, slot, cancellationToken);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
+            hostSlot.Release();
             slot.Release();
             await RecordFailureAsync(feed, $"could not be stored: {ex.GetType().Name}: {ex.Message}", null, _time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
             return new Outcome(FetchOutcome.Failed, 0, 0);
         }
     }
 
-    private async Task<Outcome> RefreshOneAsync(ClaimedFeed feed, Slot slot, CancellationToken cancellationToken)
+    private async Task<Outcome> RefreshOneAsync(ClaimedFeed feed, Uri? uri, Slot hostSlot, Slot slot, CancellationToken cancellationToken)
     {
         FetchResult fetched;
-        var host = Uri.TryCreate(feed.Url, UriKind.Absolute, out var uri) ? uri.Host : "";
-        var gate = _hosts.GetOrAdd(host, _ => new SemaphoreSlim(PerHost, PerHost));
-        await gate.WaitAsync(cancellationToken);
         try
         {
             fetched = uri is null ? FetchResult.Failure($"'{feed.Url}' is not an absolute URL") : await fetcher.FetchAsync(uri, feed.ETag, feed.LastModified, cancellationToken);
         }
         finally
         {
-            gate.Release();
+            hostSlot.Release();
         }
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         if (fetched.Outcome == FetchOutcome.Fetched)
@@ -218,17 +254,19 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
             }
             var result = await Ingest.IngestAsync(feed.Id, parsed.Feed, now, async (connection, tx) =>
             {
+                // a range of the (feed, sort_at) index: the cost does not grow with the feed's history
                 var recent = await connection.ExecuteScalarAsync<int>(
-                    "SELECT COUNT(*) FROM entries WHERE feed_id = @id AND COALESCE(published_at, created_at) > @since",
+                    "SELECT COUNT(*) FROM entries WHERE feed_id = @id AND sort_at > @since",
                     new { id = feed.Id, since = now - (long)FetchInterval.Window.TotalSeconds }, tx);
                 var interval = FetchInterval.Next(recent, parsed.Feed.TimeToLive, fetched.FreshFor, MinInterval, MaxInterval);
                 var nextAt = FetchInterval.AvoidSkipHours(DateTimeOffset.FromUnixTimeSeconds(now) + interval, parsed.Feed.SkipHours).ToUnixTimeSeconds();
-                await connection.ExecuteAsync(
+                // the outcome is this instance's to write only while it holds the lease
+                if (await connection.ExecuteAsync(
                     """
                     UPDATE feeds SET title = COALESCE(@title, title), site_url = COALESCE(@siteUrl, site_url), icon_url = COALESCE(@iconUrl, icon_url),
                         etag = @etag, last_modified = @lastModified, error_count = 0, last_error = NULL, last_fetched_at = @now,
                         next_fetch_at = @next, interval_seconds = @interval, lease_owner = NULL, lease_until = NULL
-                    """ + ForgetMoveUnlessMoved(fetched) + " WHERE id = @id",
+                    """ + ForgetMoveUnlessMoved(fetched) + " WHERE id = @id AND lease_owner = @owner",
                     new
                     {
                         id = feed.Id,
@@ -240,7 +278,12 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                         now,
                         next = nextAt,
                         interval = (int)interval.TotalSeconds,
-                    }, tx);
+                        owner = Owner,
+                    }, tx) is 0)
+                {
+                    LeaseLost();
+                    return;
+                }
                 await TrackMoveAsync(connection, tx, feed.Id, fetched);
             }, slot.Release, cancellationToken);
             if (WebSub is not null && parsed.Feed.Hubs.Count > 0)
@@ -254,10 +297,14 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         {
             await database.Writes.RunAsync(async (connection, tx) =>
             {
-                await connection.ExecuteAsync(
+                if (await connection.ExecuteAsync(
                     "UPDATE feeds SET error_count = 0, last_error = NULL, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL" +
-                    ForgetMoveUnlessMoved(fetched) + " WHERE id = @id",
-                    new { id = feed.Id, now, next = now + NextInterval(feed, fetched) }, tx);
+                    ForgetMoveUnlessMoved(fetched) + " WHERE id = @id AND lease_owner = @owner",
+                    new { id = feed.Id, now, next = now + NextInterval(feed, fetched), owner = Owner }, tx) is 0)
+                {
+                    LeaseLost();
+                    return;
+                }
                 await TrackMoveAsync(connection, tx, feed.Id, fetched);
             }, cancellationToken);
             if (WebSub is not null)
@@ -269,8 +316,8 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         if (fetched.Outcome == FetchOutcome.Gone)
         {
             await WriteAsync(
-                "UPDATE feeds SET disabled_reason = @reason, last_error = @reason, last_fetched_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id",
-                new { id = feed.Id, reason = fetched.Reason, now }, cancellationToken);
+                "UPDATE feeds SET disabled_reason = @reason, last_error = @reason, last_fetched_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner",
+                new { id = feed.Id, reason = fetched.Reason, now, owner = Owner }, cancellationToken);
             return new Outcome(FetchOutcome.Gone, 0, 0);
         }
         await RecordFailureAsync(feed, fetched.Reason ?? "failed", fetched.RetryAfter, now, cancellationToken);
@@ -283,9 +330,11 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         var backoff = Math.Min(MaxInterval.TotalSeconds, MinInterval.TotalSeconds * Math.Pow(2, Math.Min(feed.ErrorCount, 16)));
         var wait = Math.Max(backoff, retryAfter?.TotalSeconds ?? 0);
         await WriteAsync(
-            "UPDATE feeds SET error_count = error_count + 1, last_error = @reason, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id",
-            new { id = feed.Id, reason, now, next = now + (long)wait }, cancellationToken);
+            "UPDATE feeds SET error_count = error_count + 1, last_error = @reason, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner",
+            new { id = feed.Id, reason, now, next = now + (long)wait, owner = Owner }, cancellationToken);
     }
+
+    private void LeaseLost() => Interlocked.Increment(ref _lostLeases);
 
     /// <summary>One statement, in the next group commit.</summary>
     private Task WriteAsync(string sql, object args, CancellationToken cancellationToken) =>

@@ -1,28 +1,21 @@
-using System.Collections;
+using System.ComponentModel.DataAnnotations;
 
 namespace Inertia.Reader.Storage;
 
-/// <summary>Where the data lives: `INERTIA__Database__Provider` (sqlite, the default, or postgres) and `INERTIA__Database__ConnectionString`.</summary>
-public sealed record DatabaseOptions
+/// <summary>Where the data lives (section `Database`).</summary>
+public sealed class DatabaseOptions : IValidatableObject
 {
-    public DatabaseProvider Provider { get; init; } = DatabaseProvider.Sqlite;
-    /// <summary>Null with SQLite means a file under ./data of the working directory.</summary>
-    public string? ConnectionString { get; init; }
+    /// <summary>`sqlite` (a file under ./data) or `postgres`.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
 
-    public static DatabaseOptions FromEnvironment(IDictionary? environment = null)
+    /// <summary>SQLite: a Microsoft.Data.Sqlite connection string (none: `Data Source=./data/inertia.db`); PostgreSQL: an Npgsql one (required).</summary>
+    public string? ConnectionString { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        environment ??= Environment.GetEnvironmentVariables();
-        var provider = environment["INERTIA__Database__Provider"] as string;
-        var connectionString = environment["INERTIA__Database__ConnectionString"] as string;
-        return new DatabaseOptions
+        if (Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(ConnectionString))
         {
-            Provider = provider?.Trim().ToLowerInvariant() switch
-            {
-                null or "" or "sqlite" => DatabaseProvider.Sqlite,
-                "postgres" or "postgresql" => DatabaseProvider.Postgres,
-                var other => throw new ArgumentException($"INERTIA__Database__Provider is '{other}': use sqlite or postgres"),
-            },
-            ConnectionString = string.IsNullOrWhiteSpace(connectionString) ? null : connectionString,
-        };
+            yield return new ValidationResult("is required with the postgres provider", [nameof(ConnectionString)]);
+        }
     }
 }

@@ -5,4 +5,6 @@ public enum DatabaseProvider
 {
     Sqlite,
     Postgres,
+    /// <summary>Another spelling of <see cref="Postgres"/>, as configuration may write it.</summary>
+    PostgreSql = Postgres,
 }

@@ -12,6 +12,9 @@ public sealed record EntryRow(
     long FeedId, string Key, string? Url, string? Title, string? Author, long? Published, long? Updated, string? Summary,
     string? Content, string? ImageUrl, string? Categories, string? Enclosures, byte[] Hash, long Now, string SearchText, string? Terms)
 {
+    /// <summary>The date lists sort by: published, unless later than now (a date in the future), else now.</summary>
+    public long SortAt => Published is { } p && p < Now ? p : Now;
+
     private const int MaxSearchText = 32 * 1024;
 
     /// <summary>The row for an entry; <paramref name="withTerms"/> also computes what SQLite's word index is given.</summary>

@@ -16,26 +16,55 @@ public static class EntryStore
         DbConnection connection, DbTransaction transaction, long feedId, IReadOnlyList<ParsedEntry> entries,
         Func<ParsedEntry, ParsedEntry> prepare, long now)
     {
-        var plan = await PlanAsync(connection, transaction, feedId, entries);
+        var plan = await PlanAsync(connection, transaction, feedId, entries, now);
         return await WriteAsync(connection, transaction, feedId, plan.Prepare(prepare), now);
     }
 
     /// <summary>
     /// Reads which entries are new or changed (a read, outside any write lock), so the caller can sanitize just those
-    /// before taking the writer: on SQLite, sanitizing inside the one write transaction would serialize it.
+    /// before taking the writer: on SQLite, sanitizing inside the one write transaction would serialize it. Only the keys
+    /// the document lists are looked up, so a fetch costs the same whatever the feed's history; a key whose entry
+    /// retention removed (a tombstone) is unchanged, never new again.
     /// </summary>
-    public static async Task<WritePlan> PlanAsync(DbConnection connection, DbTransaction? transaction, long feedId, IReadOnlyList<ParsedEntry> entries)
+    public static async Task<WritePlan> PlanAsync(DbConnection connection, DbTransaction? transaction, long feedId, IReadOnlyList<ParsedEntry> entries, long now = 0)
     {
+        var keys = entries.Select(e => e.Key).Distinct(StringComparer.Ordinal).ToList();
         var known = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var row in await connection.QueryAsync<(string Key, byte[] Hash)>(
-            "SELECT key, content_hash FROM entries WHERE feed_id = @feedId", new { feedId }, transaction))
+        var removed = new Dictionary<string, long>(StringComparer.Ordinal);
+        var postgres = ProviderOf(connection) == DatabaseProvider.Postgres;
+        foreach (var chunk in keys.Chunk(postgres ? 10_000 : 500))
         {
-            known[row.Key] = row.Hash;
+            var args = new { feedId, keys = chunk };
+            var inKeys = postgres ? "key = ANY(@keys)" : "key IN @keys";
+            foreach (var row in await connection.QueryAsync<(string Key, byte[] Hash)>(
+                $"SELECT key, content_hash FROM entries WHERE feed_id = @feedId AND {inKeys}", args, transaction))
+            {
+                known[row.Key] = row.Hash;
+            }
+            if (known.Count < keys.Count)
+            {
+                foreach (var row in await connection.QueryAsync<(string Key, long SeenAt)>(
+                    $"SELECT key, seen_at FROM entry_tombstones WHERE feed_id = @feedId AND {inKeys}", args, transaction))
+                {
+                    removed[row.Key] = row.SeenAt;
+                }
+            }
         }
         var writes = new List<PlannedWrite>();
         var unchanged = 0;
+        var seen = new List<string>();
         foreach (var entry in entries)
         {
+            if (!known.ContainsKey(entry.Key) && removed.TryGetValue(entry.Key, out var seenAt))
+            {
+                unchanged++;
+                // the feed still lists what was removed: remembered (at most once a day), so the tombstone stays while it does
+                if (now - seenAt > TombstoneTouch)
+                {
+                    seen.Add(entry.Key);
+                }
+                continue;
+            }
             var hash = ContentHash.Of(entry);
             if (known.TryGetValue(entry.Key, out var existing) && existing.AsSpan().SequenceEqual(hash))
             {
@@ -44,16 +73,34 @@ public static class EntryStore
             }
             writes.Add(new PlannedWrite(entry, hash, IsNew: existing is null));
         }
-        return new WritePlan(writes, unchanged);
+        return new WritePlan(writes, unchanged) { SeenTombstones = seen };
     }
+
+    private const long TombstoneTouch = 24 * 3600;
 
     /// <summary>Writes a plan: inserts (a duplicate key from a concurrent writer counts as unchanged) and updates.</summary>
     public static Task<UpsertResult> WriteAsync(DbConnection connection, DbTransaction transaction, long feedId, WritePlan plan, long now) =>
         WriteRowsAsync(connection, transaction, plan.ToRows(feedId, now, ProviderOf(connection)), plan.Unchanged);
 
-    /// <summary>Writes rows made ready beforehand (<see cref="WritePlan.ToRows"/>); <paramref name="unchanged"/> only counts.</summary>
+    /// <summary>
+    /// Writes rows made ready beforehand (<see cref="WritePlan.ToRows"/>); <paramref name="unchanged"/> only counts.
+    /// On PostgreSQL the feed's row is locked first, so a subscription to the feed (whose insert must wait for it) and its
+    /// count of unread entries see either all of this ingest or none of it; and new entries are inserted under one lock held
+    /// to commit, so ids become visible in the order they are handed out (a client reading "after id N" misses nothing).
+    /// </summary>
     public static async Task<UpsertResult> WriteRowsAsync(DbConnection connection, DbTransaction transaction, PreparedRows rows, int unchanged)
     {
+        var postgres = ProviderOf(connection) == DatabaseProvider.Postgres;
+        if (postgres)
+        {
+            await connection.ExecuteAsync("SELECT id FROM feeds WHERE id = @FeedId FOR UPDATE", new { rows.FeedId }, transaction);
+        }
+        if (rows.SeenTombstones.Count > 0)
+        {
+            await connection.ExecuteAsync(
+                "UPDATE entry_tombstones SET seen_at = @Now WHERE feed_id = @FeedId AND key = @Key",
+                rows.SeenTombstones.Select(key => new { rows.FeedId, Key = key, rows.Now }), transaction);
+        }
         var reindexed = new List<(long Id, string Terms)>();
         var updated = 0;
         foreach (var row in rows.Changed)
@@ -62,7 +109,8 @@ public static class EntryStore
                 """
                 UPDATE entries SET url = @Url, title = @Title, author = @Author, published_at = @Published, updated_at = @Updated,
                     summary = @Summary, content = @Content, image_url = @ImageUrl, categories = @Categories, enclosures = @Enclosures,
-                    content_hash = @Hash, search_text = @SearchText
+                    content_hash = @Hash, search_text = @SearchText,
+                    sort_at = CASE WHEN @Published IS NOT NULL AND @Published < created_at THEN @Published ELSE created_at END
                 WHERE feed_id = @FeedId AND key = @Key
                 RETURNING id
                 """, row, transaction);
@@ -75,8 +123,10 @@ public static class EntryStore
         var indexed = new List<(long Id, string Terms)>();
         var newIds = new List<long>();
         var inserted = 0;
-        if (rows.New.Count > 0 && ProviderOf(connection) == DatabaseProvider.Postgres)
+        if (rows.New.Count > 0 && postgres)
         {
+            // ids are handed out at insert and seen at commit: one ingest at a time from here to its commit keeps both in order
+            await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", new { key = IdOrderLock }, transaction);
             // one statement for the feed's new rows: on PostgreSQL each statement is a round trip, and twenty a feed dominated
             newIds.AddRange(await InsertAllAsync(connection, transaction, rows.New));
             inserted = newIds.Count;
@@ -107,7 +157,7 @@ public static class EntryStore
         if (newIds.Count > 0)
         {
             // new entries are unread for every subscriber whose watermark is below them: one statement per feed, whatever the subscribers
-            var isNew = ProviderOf(connection) == DatabaseProvider.Postgres ? "e.id = ANY(@newIds)" : "e.id IN @newIds";
+            var isNew = postgres ? "e.id = ANY(@newIds)" : "e.id IN @newIds";
             await connection.ExecuteAsync(
                 $"UPDATE subscriptions SET unread_count = unread_count + (SELECT COUNT(*) FROM entries e WHERE {isNew} AND e.id > subscriptions.read_through) WHERE feed_id = @feedId",
                 new { newIds, feedId = rows.New[0].FeedId }, transaction);
@@ -139,7 +189,11 @@ public static class EntryStore
         Column.Of("content_hash", "bytea", r => r.Hash),
         Column.Of("created_at", "bigint", r => r.Now),
         Column.Of("search_text", "text", r => r.SearchText),
+        Column.Of("sort_at", "bigint", r => r.SortAt),
     ];
+
+    // any constant shared by all Inertia processes, other than the migrator's
+    private const long IdOrderLock = 0x1_4E52_5449;
 
     // the unique index, not a prior read, decides what is new: a concurrent writer's copy makes the insert a no-op
     private static readonly string s_insertOne =

@@ -54,15 +54,25 @@ public sealed class GroupCommit : IAsyncDisposable
 
     private async Task<T> RunAloneAsync<T>(Job<T> job, CancellationToken cancellationToken)
     {
-        if (await TryCommitAsync([job], cancellationToken) is { } error)
+        for (var attempt = 1; ; attempt++)
         {
-            job.Fail(error);
+            var error = await TryCommitAsync([job], cancellationToken);
+            // PostgreSQL breaks a deadlock (or a serialization conflict) by failing one side: that side runs again
+            if (error is Npgsql.PostgresException { SqlState: "40P01" or "40001" } && attempt < 4)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(20 * attempt * Random.Shared.Next(1, 4)), cancellationToken);
+                continue;
+            }
+            if (error is not null)
+            {
+                job.Fail(error);
+            }
+            else
+            {
+                job.Succeed();
+            }
+            return await job.Completion.Task;
         }
-        else
-        {
-            job.Succeed();
-        }
-        return await job.Completion.Task;
     }
 
     // blocking on purpose: every wait parks this thread, so waking it never queues behind the thread pool's work

@@ -7,9 +7,20 @@ namespace Inertia.Reader.Storage;
 /// <summary>A user's subscriptions: subscribe (idempotent) and list them for export.</summary>
 public static class SubscriptionStore
 {
-    /// <summary>True when the subscription is new, false when the user already had it.</summary>
+    /// <summary>
+    /// True when the subscription is new, false when the user already had it. The insert and the count of the entries the
+    /// feed already has are one transaction (one is opened when none is given); on PostgreSQL the insert waits for an
+    /// ingest of the feed in progress (which locks the feed's row), so the count misses none of its entries.
+    /// </summary>
     public static async Task<bool> SubscribeAsync(DbConnection connection, DbTransaction? transaction, long userId, string feedUrl, string? category, string? title, string? siteUrl, long now)
     {
+        if (transaction is null)
+        {
+            await using var own = await connection.BeginTransactionAsync();
+            var added = await SubscribeAsync(connection, own, userId, feedUrl, category, title, siteUrl, now);
+            await own.CommitAsync();
+            return added;
+        }
         var feedId = await FeedStore.EnsureAsync(connection, transaction, feedUrl, now);
         if (siteUrl is not null)
         {

@@ -8,6 +8,9 @@ public sealed record PlannedWrite(ParsedEntry Entry, byte[] Hash, bool IsNew);
 /// <summary>The entries of one fetch that need writing, and how many did not.</summary>
 public sealed record WritePlan(IReadOnlyList<PlannedWrite> Writes, int Unchanged)
 {
+    /// <summary>Keys of removed entries the document still lists, whose tombstones are to be kept.</summary>
+    public IReadOnlyList<string> SeenTombstones { get; init; } = [];
+
     /// <summary>The same plan with each entry prepared (sanitized); the hash stays that of the raw entry.</summary>
     public WritePlan Prepare(Func<ParsedEntry, ParsedEntry> prepare) =>
         this with { Writes = [.. Writes.Select(w => w with { Entry = prepare(w.Entry) })] };
@@ -18,9 +21,19 @@ public sealed record WritePlan(IReadOnlyList<PlannedWrite> Writes, int Unchanged
         var withTerms = provider == DatabaseProvider.Sqlite;
         return new(
             [.. Writes.Where(w => w.IsNew).Select(w => EntryRow.From(feedId, w.Entry, w.Hash, now, withTerms))],
-            [.. Writes.Where(w => !w.IsNew).Select(w => EntryRow.From(feedId, w.Entry, w.Hash, now, withTerms))]);
+            [.. Writes.Where(w => !w.IsNew).Select(w => EntryRow.From(feedId, w.Entry, w.Hash, now, withTerms))])
+        {
+            FeedId = feedId,
+            Now = now,
+            SeenTombstones = SeenTombstones,
+        };
     }
 }
 
-/// <summary>Rows ready for the writer: those to insert and those whose content changed.</summary>
-public sealed record PreparedRows(IReadOnlyList<EntryRow> New, IReadOnlyList<EntryRow> Changed);
+/// <summary>Rows ready for the writer: those to insert and those whose content changed, for one feed at one time.</summary>
+public sealed record PreparedRows(IReadOnlyList<EntryRow> New, IReadOnlyList<EntryRow> Changed)
+{
+    public long FeedId { get; init; }
+    public long Now { get; init; }
+    public IReadOnlyList<string> SeenTombstones { get; init; } = [];
+}

@@ -21,8 +21,8 @@ public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri pu
     /// <summary>How long after a refusal or denial before asking again.</summary>
     public TimeSpan RetryAfterRefusal { get; init; } = TimeSpan.FromHours(12);
 
-    /// <summary>Where a feed's hub sends verifications and content.</summary>
-    public Uri CallbackFor(long feedId) => new(publicBaseUrl, $"websub/{feedId}");
+    /// <summary>Where a feed's hub sends verifications and content: the feed and an unguessable token of the subscription.</summary>
+    public Uri CallbackFor(long feedId, string token) => new(publicBaseUrl, $"websub/{feedId}/{token}");
 
     /// <summary>Asks a hub for a subscription unless one is active (and not about to expire) or recently requested.</summary>
     public async Task EnsureSubscribedAsync(long feedId, string topic, IReadOnlyList<string> hubs, CancellationToken cancellationToken = default)
@@ -46,9 +46,9 @@ public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri pu
     private async Task<Subscription?> FindAsync(long feedId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt, string Secret)?>(
-            "SELECT hub, topic, state, requested_at, expires_at, secret FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
-        return row is { } r ? new Subscription(r.Hub, r.Topic, r.State, r.RequestedAt, r.ExpiresAt, r.Secret) : null;
+        var row = await connection.QuerySingleOrDefaultAsync<(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt, string Secret, string? Token)?>(
+            "SELECT hub, topic, state, requested_at, expires_at, secret, callback_token FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
+        return row is { } r ? new Subscription(r.Hub, r.Topic, r.State, r.RequestedAt, r.ExpiresAt, r.Secret, r.Token) : null;
     }
 
     // asks the first usable hub, unless the subscription held for this topic at one of them is not due yet
@@ -57,36 +57,44 @@ public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri pu
         var hub = new Uri(usable[0]);
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         string? secret = null;
+        string? token = null;
         if (current is { } c && c.Topic == topic && usable.Contains(c.Hub))
         {
             if (!Due(c.State, c.RequestedAt, c.ExpiresAt, now))
             {
                 return;
             }
-            // a renewal keeps the secret: what the hub pushes before it confirms the renewal is still signed with it
+            // a renewal keeps the secret and the callback: what the hub pushes before it confirms the renewal still counts
             secret = c.State == "active" ? c.Secret : null;
+            token = c.State == "active" ? c.Token : null;
         }
-        // the row is written before the request: a hub may verify before its answer to the request arrives
-        secret ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        // the row is written before the request: a hub may verify before its answer to the request arrives. A secret
+        // sent in clear text signs nothing: an http:// hub gets none, and its pushes are only hints to poll
+        secret ??= hub.Scheme == Uri.UriSchemeHttps ? Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32)) : "";
+        token ??= Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
         using (await database.WriterTurnAsync(cancellationToken))
         {
             await using var connection = await database.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(
                 """
-                INSERT INTO websub_subscriptions (feed_id, hub, topic, secret, state, requested_at)
-                VALUES (@feedId, @hub, @topic, @secret, 'requested', @now)
+                INSERT INTO websub_subscriptions (feed_id, hub, topic, secret, state, requested_at, callback_token)
+                VALUES (@feedId, @hub, @topic, @secret, 'requested', @now, @token)
                 ON CONFLICT (feed_id) DO UPDATE SET hub = excluded.hub, topic = excluded.topic, secret = excluded.secret,
-                    state = 'requested', requested_at = excluded.requested_at, last_error = NULL
-                """, new { feedId, hub = hub.ToString(), topic, secret, now });
+                    state = 'requested', requested_at = excluded.requested_at, last_error = NULL, callback_token = excluded.callback_token
+                """, new { feedId, hub = hub.ToString(), topic, secret, now, token });
         }
-        var answer = await fetcher.PostFormAsync(hub, new Dictionary<string, string>
+        var form = new Dictionary<string, string>
         {
             ["hub.mode"] = "subscribe",
             ["hub.topic"] = topic,
-            ["hub.callback"] = CallbackFor(feedId).ToString(),
-            ["hub.secret"] = secret,
+            ["hub.callback"] = CallbackFor(feedId, token).ToString(),
             ["hub.lease_seconds"] = ((long)LeaseRequested.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, cancellationToken);
+        };
+        if (secret.Length > 0)
+        {
+            form["hub.secret"] = secret;
+        }
+        var answer = await fetcher.PostFormAsync(hub, form, cancellationToken);
         if (answer.Outcome != FetchOutcome.Fetched)
         {
             using (await database.WriterTurnAsync(cancellationToken))
@@ -99,7 +107,7 @@ public sealed class HubSubscriber(Database database, FeedFetcher fetcher, Uri pu
         }
     }
 
-    private readonly record struct Subscription(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt, string Secret);
+    private readonly record struct Subscription(string Hub, string Topic, string State, long RequestedAt, long? ExpiresAt, string Secret, string? Token);
 
     private bool Due(string state, long requestedAt, long? expiresAt, long now) => state switch
     {

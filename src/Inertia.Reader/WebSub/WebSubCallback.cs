@@ -14,15 +14,23 @@ public sealed class WebSubCallback(Database database, FeedIngest ingest, TimePro
 {
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
-    /// <summary>The hub's verification of intent (GET with hub.mode, hub.topic, hub.challenge, hub.lease_seconds, hub.reason).</summary>
-    public async Task<CallbackAnswer> VerifyAsync(long feedId, string? mode, string? topic, string? challenge, string? leaseSeconds, string? reason, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The hub's verification of intent (GET with hub.mode, hub.topic, hub.challenge, hub.lease_seconds, hub.reason), at
+    /// the callback of one subscription: a token that is not that subscription's is answered 404.
+    /// </summary>
+    public async Task<CallbackAnswer> VerifyAsync(long feedId, string token, string? mode, string? topic, string? challenge, string? leaseSeconds, string? reason, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         var current = await FindAsync(feedId, cancellationToken);
+        if (current is { } found && !TokenMatches(found.Token, token))
+        {
+            return new CallbackAnswer(404, null, $"feed {feedId}: verification at a callback that is not the subscription's, refused");
+        }
         var ours = current is { } c && c.Topic == topic;
         switch (mode)
         {
-            case "denied" when ours:
+            // a denial is believed only while a request of ours is pending: nobody can end an active subscription with one
+            case "denied" when ours && current!.Value.State == "requested":
                 await WriteAsync("UPDATE websub_subscriptions SET state = 'denied', last_error = @error WHERE feed_id = @feedId",
                     new { feedId, error = $"the hub denied the subscription: {reason ?? "no reason given"}" }, cancellationToken);
                 return new CallbackAnswer(200, null, $"feed {feedId}: hub denied the subscription ({reason})");
@@ -39,14 +47,26 @@ public sealed class WebSubCallback(Database database, FeedIngest ingest, TimePro
         }
     }
 
-    /// <summary>A push (POST of the feed's new content): verified against the secret, parsed and ingested like a poll.</summary>
-    public async Task<CallbackAnswer> ReceiveAsync(long feedId, byte[] body, string? contentType, string? signature, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A push (POST of the feed's new content): verified against the secret, parsed and ingested like a poll. A
+    /// subscription at an http:// hub has no secret: its pushes only make the feed due for a poll now.
+    /// </summary>
+    public async Task<CallbackAnswer> ReceiveAsync(long feedId, string token, byte[] body, string? contentType, string? signature, CancellationToken cancellationToken = default)
     {
         var current = await FindAsync(feedId, cancellationToken);
+        if (current is { } found && !TokenMatches(found.Token, token))
+        {
+            return new CallbackAnswer(404, null, $"feed {feedId}: push to a callback that is not the subscription's, refused");
+        }
         if (current is not { } subscription || subscription.State is not ("active" or "requested"))
         {
             // 410 tells the hub to stop sending what nobody here subscribed to
             return new CallbackAnswer(410, null, $"feed {feedId}: push for no subscription, refused");
+        }
+        if (subscription.Secret.Length == 0)
+        {
+            await WriteAsync("UPDATE feeds SET next_fetch_at = 0 WHERE id = @feedId", new { feedId }, cancellationToken);
+            return new CallbackAnswer(202, null, $"feed {feedId}: unsigned push (http hub) taken as a hint; the feed is polled now");
         }
         if (!PushSignature.Matches(signature, body, subscription.Secret))
         {
@@ -67,12 +87,17 @@ public sealed class WebSubCallback(Database database, FeedIngest ingest, TimePro
         return new CallbackAnswer(204, null, $"feed {feedId}: push ingested, {result.Inserted} new, {result.Updated} updated");
     }
 
-    private async Task<(string Topic, string Secret, string State)?> FindAsync(long feedId, CancellationToken cancellationToken)
+    private async Task<(string Topic, string Secret, string State, string? Token)?> FindAsync(long feedId, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<(string Topic, string Secret, string State)?>(
-            "SELECT topic, secret, state FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
+        return await connection.QuerySingleOrDefaultAsync<(string Topic, string Secret, string State, string? Token)?>(
+            "SELECT topic, secret, state, callback_token FROM websub_subscriptions WHERE feed_id = @feedId", new { feedId });
     }
+
+    // compared in constant time: the token is what keeps strangers out of the callback
+    private static bool TokenMatches(string? expected, string given) =>
+        expected is not null && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
+            System.Text.Encoding.ASCII.GetBytes(expected), System.Text.Encoding.ASCII.GetBytes(given));
 
     private async Task WriteAsync(string sql, object args, CancellationToken cancellationToken)
     {

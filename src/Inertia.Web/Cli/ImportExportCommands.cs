@@ -14,13 +14,13 @@ public static class ImportExportCommands
     {
         var file = new Argument<string>("FILE") { Description = "An OPML file" };
         var user = new Option<string>("--user") { Description = "Whose subscriptions", Required = true };
-        var command = new Command("import", "Import subscriptions from OPML") { file, user };
-        command.SetAction((result, ct) => Engine.GuardAsync("import", async () =>
+        var command = CommandHost.AcceptingSettings(new Command("import", "Import subscriptions from OPML") { file, user });
+        command.SetAction((result, ct) => CommandHost.RunAsync("import", result, async host =>
         {
             var bytes = await File.ReadAllBytesAsync(result.GetValue(file)!, ct);
             var text = DocumentDecoder.Decode(bytes, null, new ParseDiagnostics(null)).Text;
-            await using var database = await Engine.OpenDatabaseAsync(ct);
-            var userId = await Engine.FindUserAsync(database, result.GetValue(user)!, ct);
+            var database = await host.OpenDatabaseAsync(ct);
+            var userId = await CommandHost.FindUserAsync(database, result.GetValue(user)!, ct);
             if (userId is null)
             {
                 return 1;
@@ -37,12 +37,12 @@ public static class ImportExportCommands
     public static Command Export()
     {
         var user = new Option<string>("--user") { Description = "Whose subscriptions", Required = true };
-        var command = new Command("export", "Export subscriptions as OPML 2.0 to standard output") { user };
-        command.SetAction((result, ct) => Engine.GuardAsync("export", async () =>
+        var command = CommandHost.AcceptingSettings(new Command("export", "Export subscriptions as OPML 2.0 to standard output") { user });
+        command.SetAction((result, ct) => CommandHost.RunAsync("export", result, async host =>
         {
-            await using var database = await Engine.OpenDatabaseAsync(ct);
+            var database = await host.OpenDatabaseAsync(ct);
             var userName = result.GetValue(user)!;
-            var userId = await Engine.FindUserAsync(database, userName, ct);
+            var userId = await CommandHost.FindUserAsync(database, userName, ct);
             if (userId is null)
             {
                 return 1;

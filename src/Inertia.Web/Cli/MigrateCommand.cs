@@ -8,35 +8,17 @@ public static class MigrateCommand
 {
     public static Command Create()
     {
-        var command = new Command("migrate", "Apply database migrations (INERTIA__Database__Provider, INERTIA__Database__ConnectionString)");
-        command.SetAction(async (_, cancellationToken) =>
+        var command = CommandHost.AcceptingSettings(new Command("migrate", "Apply database migrations (settings Database:Provider, Database:ConnectionString)"));
+        command.SetAction((result, ct) => CommandHost.RunAsync("migrate", result, async host =>
         {
-            DatabaseOptions options;
-            try
-            {
-                options = DatabaseOptions.FromEnvironment();
-            }
-            catch (ArgumentException ex)
-            {
-                Console.Error.WriteLine($"inertia migrate: {ex.Message}");
-                return 2;
-            }
-            await using var database = new Database(options);
-            try
-            {
-                var applied = await Migrator.MigrateAsync(database, cancellationToken);
-                var version = await Migrator.CurrentVersionAsync(database, cancellationToken);
-                Console.WriteLine(applied.Count == 0
-                    ? $"{database.Location}: schema is up to date (version {version})"
-                    : $"{database.Location}: applied {applied.Count} migration(s), now at version {version}");
-                return 0;
-            }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException or System.Net.Sockets.SocketException)
-            {
-                Console.Error.WriteLine($"inertia migrate: {database.Location}: {ex.Message}");
-                return 1;
-            }
-        });
+            var database = host.Get<Database>();
+            var applied = await Migrator.MigrateAsync(database, ct);
+            var version = await Migrator.CurrentVersionAsync(database, ct);
+            Console.WriteLine(applied.Count == 0
+                ? $"{database.Location}: schema is up to date (version {version})"
+                : $"{database.Location}: applied {applied.Count} migration(s), now at version {version}");
+            return 0;
+        }));
         return command;
     }
 }

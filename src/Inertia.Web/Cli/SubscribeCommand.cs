@@ -11,16 +11,16 @@ public static class SubscribeCommand
         var url = new Argument<string>("URL") { Description = "A feed, or a site whose feeds to find" };
         var user = new Option<string>("--user") { Description = "Whose subscription", Required = true };
         var category = new Option<string?>("--category") { Description = "Category to file it under" };
-        var command = new Command("subscribe", "Subscribe to a feed, or list the feeds a site offers") { url, user, category };
-        command.SetAction((result, ct) => Engine.GuardAsync("subscribe", async () =>
+        var command = CommandHost.AcceptingSettings(new Command("subscribe", "Subscribe to a feed, or list the feeds a site offers") { url, user, category });
+        command.SetAction((result, ct) => CommandHost.RunAsync("subscribe", result, async host =>
         {
-            await using var database = await Engine.OpenDatabaseAsync(ct);
-            var userId = await Engine.FindUserAsync(database, result.GetValue(user)!, ct);
+            var database = await host.OpenDatabaseAsync(ct);
+            var userId = await CommandHost.FindUserAsync(database, result.GetValue(user)!, ct);
             if (userId is null)
             {
                 return 1;
             }
-            var outcome = await AddSubscription.AddAsync(database, Engine.CreateFetcher(Engine.FetchOptionsFromEnvironment()), userId.Value,
+            var outcome = await AddSubscription.AddAsync(database, host.Fetcher, userId.Value,
                 result.GetValue(url)!, result.GetValue(category), cancellationToken: ct);
             if (outcome.Error is not null)
             {

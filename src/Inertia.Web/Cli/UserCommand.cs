@@ -3,16 +3,17 @@ using Inertia.Reader.Storage;
 
 namespace Inertia.Web.Cli;
 
-/// <summary>`inertia user add NAME --password PASS [--admin]`.</summary>
+/// <summary>`inertia user add NAME (--password PASS | --password-stdin) [--admin]`.</summary>
 public static class UserCommand
 {
     public static Command Create()
     {
         var name = new Argument<string>("NAME") { Description = "The user's login name" };
-        var password = new Option<string>("--password") { Description = "The user's password", Required = true };
+        var password = new Option<string?>("--password") { Description = "The user's password (it stays in shell history: prefer --password-stdin)" };
+        var fromStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input" };
         var admin = new Option<bool>("--admin") { Description = "Make the user an administrator" };
-        var add = new Command("add", "Add a user") { name, password, admin };
-        add.SetAction((result, ct) => Engine.GuardAsync("user add", async () =>
+        var add = CommandHost.AcceptingSettings(new Command("add", "Add a user") { name, password, fromStdin, admin });
+        add.SetAction((result, ct) => CommandHost.RunAsync("user add", result, async host =>
         {
             var userName = result.GetValue(name)!.Trim();
             if (userName.Length == 0)
@@ -20,9 +21,20 @@ public static class UserCommand
                 Console.Error.WriteLine("inertia user add: the name is empty");
                 return 2;
             }
-            await using var database = await Engine.OpenDatabaseAsync(ct);
+            var secret = result.GetValue(fromStdin) ? Console.In.ReadLine() : result.GetValue(password);
+            if (result.GetValue(fromStdin) && result.GetValue(password) is not null)
+            {
+                Console.Error.WriteLine("inertia user add: give the password once, with --password or --password-stdin");
+                return 2;
+            }
+            if (string.IsNullOrEmpty(secret))
+            {
+                Console.Error.WriteLine("inertia user add: a password is needed (--password-stdin reads it from standard input)");
+                return 2;
+            }
+            var database = await host.OpenDatabaseAsync(ct);
             await using var connection = await database.OpenAsync(ct);
-            var id = await UserStore.AddAsync(connection, userName, result.GetValue(password)!, result.GetValue(admin), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            var id = await UserStore.AddAsync(connection, userName, secret, result.GetValue(admin), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
             if (id is null)
             {
                 Console.Error.WriteLine($"inertia user add: a user named '{userName}' already exists");

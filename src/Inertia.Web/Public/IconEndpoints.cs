@@ -2,7 +2,7 @@ using Dapper;
 using Inertia.Reader.Content;
 using Inertia.Reader.Storage;
 
-namespace Inertia.Web.Server;
+namespace Inertia.Web.Public;
 
 /// <summary>`/icons/{feedId}`: the site's stored icon, or its letter avatar as SVG when it has none.</summary>
 public static class IconEndpoints

@@ -3,23 +3,30 @@ using Inertia.Reader.Content;
 using Inertia.Reader.Refresh;
 using Inertia.Reader.Storage;
 
-namespace Inertia.Web.Server;
+namespace Inertia.Web.Hosting;
 
 /// <summary>
 /// Refreshes in the background: fetches what is due (leases keep several processes from taking the same feed), looks for
 /// missing icons, then sleeps until the next feed is due (at most the poll interval). A failed pass is logged and retried.
 /// </summary>
 public sealed class RefreshService(
-    FeedRefresher refresher, IconRefresher icons, Database database, ServerSettings settings, ILogger<RefreshService> log, TimeProvider time) : BackgroundService
+    FeedRefresher refresher, IconRefresher icons, Database database, RefreshOptions options, RefreshHealth health, ILogger<RefreshService> log, TimeProvider time) : BackgroundService
 {
     private const int IconsPerPass = 20;
 
+    private TimeSpan Poll => TimeSpan.FromSeconds(options.PollSeconds);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!options.Enabled)
+        {
+            return;
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
+                health.PassStarted();
                 var summary = await refresher.RefreshDueAsync(stoppingToken);
                 if (summary.Feeds > 0)
                 {
@@ -30,6 +37,7 @@ public sealed class RefreshService(
                 {
                     log.LogInformation("found {Count} site icons", found);
                 }
+                health.PassEnded(null);
                 await Task.Delay(await UntilNextDueAsync(stoppingToken), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -39,10 +47,11 @@ public sealed class RefreshService(
             catch (Exception ex)
             {
                 // one bad pass (database restarting, disk full) must not end background refresh for good
-                log.LogError(ex, "refresh pass failed; trying again in {Seconds} s", settings.Poll.TotalSeconds);
+                health.PassEnded($"{ex.GetType().Name}: {ex.Message}");
+                log.LogError(ex, "refresh pass failed; trying again in {Seconds} s", Poll.TotalSeconds);
                 try
                 {
-                    await Task.Delay(settings.Poll, time, stoppingToken);
+                    await Task.Delay(Poll, time, stoppingToken);
                 }
                 catch (OperationCanceledException)
                 {
@@ -58,7 +67,7 @@ public sealed class RefreshService(
         await using var connection = await database.OpenAsync(cancellationToken);
         var next = await connection.ExecuteScalarAsync<long?>(
             "SELECT MIN(next_fetch_at) FROM feeds WHERE disabled_reason IS NULL AND (lease_until IS NULL OR lease_until < @now)", new { now });
-        var wait = next is { } at ? TimeSpan.FromSeconds(at - now) : settings.Poll;
-        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > settings.Poll ? settings.Poll : wait;
+        var wait = next is { } at ? TimeSpan.FromSeconds(at - now) : Poll;
+        return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > Poll ? Poll : wait;
     }
 }

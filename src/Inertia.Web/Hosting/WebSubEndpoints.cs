@@ -1,20 +1,20 @@
 using Inertia.Reader.Fetching;
 using Inertia.Reader.WebSub;
 
-namespace Inertia.Web.Server;
+namespace Inertia.Web.Hosting;
 
-/// <summary>The WebSub callback, `/websub/{feedId}`: GET for the hub's verification of intent, POST for pushed content.</summary>
+/// <summary>The WebSub callback, `/websub/{feedId}/{token}`: GET for the hub's verification of intent, POST for pushed content.</summary>
 public static class WebSubEndpoints
 {
     public static void MapWebSub(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/websub/{feedId:long}", async (long feedId, HttpRequest request, WebSubCallback callback, ILogger<WebSubCallback> log, CancellationToken ct) =>
+        app.MapGet("/websub/{feedId:long}/{token}", async (long feedId, string token, HttpRequest request, WebSubCallback callback, ILogger<WebSubCallback> log, CancellationToken ct) =>
         {
             var q = request.Query;
-            var answer = await callback.VerifyAsync(feedId, q["hub.mode"], q["hub.topic"], q["hub.challenge"], q["hub.lease_seconds"], q["hub.reason"], ct);
+            var answer = await callback.VerifyAsync(feedId, token, q["hub.mode"], q["hub.topic"], q["hub.challenge"], q["hub.lease_seconds"], q["hub.reason"], ct);
             return Answer(answer, log);
         });
-        app.MapPost("/websub/{feedId:long}", async (long feedId, HttpRequest request, WebSubCallback callback, FetchOptions limits, ILogger<WebSubCallback> log, CancellationToken ct) =>
+        app.MapPost("/websub/{feedId:long}/{token}", async (long feedId, string token, HttpRequest request, WebSubCallback callback, FetchOptions limits, ILogger<WebSubCallback> log, CancellationToken ct) =>
         {
             var body = await ReadCappedAsync(request.Body, limits.MaxBodyBytes, ct);
             if (body is null)
@@ -23,7 +23,7 @@ public static class WebSubEndpoints
                 return Results.StatusCode(StatusCodes.Status413PayloadTooLarge);
             }
             var signature = request.Headers["X-Hub-Signature-256"].FirstOrDefault() ?? request.Headers["X-Hub-Signature"].FirstOrDefault();
-            var answer = await callback.ReceiveAsync(feedId, body, request.ContentType, signature, ct);
+            var answer = await callback.ReceiveAsync(feedId, token, body, request.ContentType, signature, ct);
             return Answer(answer, log);
         });
     }
