@@ -23,6 +23,27 @@ if (args.Length > 0 && args[0] == "storage")
     await StorageScale.RunAsync(options);
     return;
 }
+if (args.Length > 0 && args[0] == "hostile")
+{
+    // dotnet Inertia.Benchmarks.dll hostile   — MB/s of each hostile shape at 1 MB and 4 MB
+    Inertia.Benchmarks.HostileShapes.Run();
+    return;
+}
+if (args.Length > 0 && args[0] == "hostile-feed")
+{
+    // dotnet Inertia.Benchmarks.dll hostile-feed FILE   — writes the 5 MB <span/> feed
+    File.WriteAllBytes(args[1], Inertia.Benchmarks.HostileShapes.FiveMegabyteSpanFeed());
+    return;
+}
+if (args.Length > 0 && args[0] == "history")
+{
+    // dotnet Inertia.Benchmarks.dll history sqlite|postgres [CONNECTION STRING]
+    var options = args[1] == "postgres"
+        ? new Inertia.Reader.Storage.DatabaseOptions { Provider = Inertia.Reader.Storage.DatabaseProvider.Postgres, ConnectionString = args[2] }
+        : new Inertia.Reader.Storage.DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(Path.GetTempPath(), $"inertia-history-{Guid.NewGuid():N}.db")}" };
+    await Inertia.Benchmarks.HistoryCost.RunAsync(options);
+    return;
+}
 if (args.Length > 0 && args[0] == "farm-stages")
 {
     // single-thread cost of each step the refresh runs on a farm document: parse, sanitize, plain text for search

@@ -26,6 +26,21 @@ public sealed class StorageTests(PostgresServer postgres) : ProviderTest(postgre
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_schema_from_a_newer_program_is_refused_and_left_alone(DatabaseProvider provider)
+    {
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        var newer = Migrator.Scripts(provider)[^1].Version + 1;
+        await using (var c = await db.OpenAsync())
+        {
+            await c.ExecuteAsync("INSERT INTO schema_migrations (version, applied_at) VALUES (@newer, 1)", new { newer });
+        }
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => Migrator.MigrateAsync(db));
+        Assert.Contains($"schema version {newer}, newer than this program's {newer - 1}", refused.Message);
+        Assert.Equal(newer, await Migrator.CurrentVersionAsync(db));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task Concurrent_migrations_apply_each_script_once(DatabaseProvider provider)
     {
         await using var db = NewDatabase(provider);

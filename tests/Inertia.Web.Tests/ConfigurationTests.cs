@@ -106,7 +106,9 @@ public sealed partial class ConfigurationTests : IDisposable
         await using var db = new Database(new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_dir, "data", "inertia.db")}" });
         await using var c = await db.OpenAsync();
         var hash = (await c.ExecuteScalarAsync<string>("SELECT password_hash FROM users WHERE name = 'ann'"))!;
-        Assert.True(Reader.Accounts.PasswordHash.Verify("s3cret pass", hash));
+        var hasher = new Accounts.AppPasswordHasher();
+        Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Success, hasher.VerifyHashedPassword(new Accounts.AppUser(), hash, "s3cret pass"));
+        Assert.Equal(Microsoft.AspNetCore.Identity.PasswordVerificationResult.Failed, hasher.VerifyHashedPassword(new Accounts.AppUser(), hash, "s3cret pas"));
         Assert.Equal(2, InertiaProcess.RunWith(_dir, TimeSpan.FromSeconds(60), "", null, "user", "add", "bob", "--password-stdin").Exit);
     }
 

@@ -20,6 +20,10 @@ public sealed class ServeProcess : IDisposable
         psi.Environment.Remove("ASPNETCORE_URLS");
         psi.Environment["INERTIA__Refresh__PollSeconds"] = "1";
         psi.Environment["Logging__Console__FormatterName"] = "simple";
+        // the built-in catalog names internet feeds: these servers fetch only what their test serves
+        var catalog = Path.Combine(workingDirectory, "empty-catalog.opml");
+        File.WriteAllText(catalog, "<opml version=\"2.0\"><head/><body/></opml>");
+        psi.Environment["INERTIA__Catalog__Path"] = catalog;
         foreach (var (name, value) in environment)
         {
             psi.Environment[name] = value;

@@ -80,6 +80,8 @@ public sealed partial class ServeTests(PostgresServer postgres) : IDisposable
         {
             feedId = await FeedStore.EnsureAsync(c, null, site.Url("/feed").ToString(), 1);
             plainId = await FeedStore.EnsureAsync(c, null, site.Url("/plain").ToString(), 1);
+            // icons are served for public feeds (and to a feed's subscribers)
+            await c.ExecuteAsync("UPDATE feeds SET is_public = TRUE");
         }
         var port = ServeProcess.FreePort();
         environment["INERTIA__Server__PublicBaseUrl"] = $"http://127.0.0.1:{port}";

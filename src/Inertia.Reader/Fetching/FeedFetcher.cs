@@ -134,7 +134,9 @@ public sealed class FeedFetcher(IHttpClientFactory clients, FetchOptions options
             FetchResult.Failure($"no complete answer within {options.TotalTimeout.TotalSeconds:0} seconds"),
         TimeoutRejectedException => FetchResult.Failure($"no answer within {options.AttemptTimeout.TotalSeconds:0} seconds"),
         HttpRequestException ex => FetchResult.Failure(
-            ex.InnerException is { } inner && !ex.Message.StartsWith("refused", StringComparison.Ordinal) ? $"{ex.Message} ({inner.Message})" : ex.Message),
+            // the inner exception adds what the outer one does not already say (a TLS failure's reason, not "connection refused" twice)
+            ex.InnerException is { } inner && !ex.Message.StartsWith("refused", StringComparison.Ordinal) && !ex.Message.Contains(inner.Message, StringComparison.Ordinal)
+                ? $"{ex.Message} ({inner.Message})" : ex.Message),
         _ => null,
     };
 

@@ -14,11 +14,13 @@ namespace Inertia.Reader.Ingest;
 public sealed class FeedIngest(Database database, FullContent? fullContent = null)
 {
     /// <summary>
-    /// Writes the entries; <paramref name="alsoInTransaction"/> runs in the same transaction (the feed's fetch state), and
-    /// <paramref name="prepared"/> is called once the rows are ready, before the wait for the writer.
+    /// Writes the entries; <paramref name="alsoInTransaction"/> runs in the same transaction before them (the feed's fetch
+    /// state: first, so that it stays out of the stretch in which PostgreSQL ingests wait for each other, see
+    /// <see cref="EntryStore.WriteRowsAsync"/>), given the rows about to be written; <paramref name="prepared"/> is called
+    /// once the rows are ready, before the wait for the writer.
     /// </summary>
     public async Task<UpsertResult> IngestAsync(
-        long feedId, ParsedFeed feed, long now, Func<DbConnection, DbTransaction, Task>? alsoInTransaction = null, Action? prepared = null,
+        long feedId, ParsedFeed feed, long now, Func<DbConnection, DbTransaction, PreparedRows, Task>? alsoInTransaction = null, Action? prepared = null,
         CancellationToken cancellationToken = default)
     {
         WritePlan plan;
@@ -38,12 +40,11 @@ public sealed class FeedIngest(Database database, FullContent? fullContent = nul
         prepared?.Invoke();
         return await database.Writes.RunAsync(async (connection, tx) =>
         {
-            var result = await EntryStore.WriteRowsAsync(connection, tx, rows, plan.Unchanged);
             if (alsoInTransaction is not null)
             {
-                await alsoInTransaction(connection, tx);
+                await alsoInTransaction(connection, tx, rows);
             }
-            return result;
+            return await EntryStore.WriteRowsAsync(connection, tx, rows, plan.Unchanged);
         }, cancellationToken);
     }
 

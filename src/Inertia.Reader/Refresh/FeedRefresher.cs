@@ -5,6 +5,7 @@ using Inertia.Feeds.Parsing;
 using Inertia.Reader.Fetching;
 using Inertia.Reader.Ingest;
 using Inertia.Reader.Storage;
+using Microsoft.Extensions.Logging;
 
 namespace Inertia.Reader.Refresh;
 
@@ -30,6 +31,9 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
 
     /// <summary>Subscribes to the hubs a feed names, when a public base URL is configured; none, and feeds are only polled.</summary>
     public WebSub.HubSubscriber? WebSub { get; init; }
+
+    /// <summary>Where a feed that failed or went away is reported, by id, URL and reason.</summary>
+    public ILogger? Log { get; init; }
 
     private FeedIngest Ingest => field ??= new FeedIngest(database, FullContent);
 
@@ -234,6 +238,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
     private async Task<Outcome> RefreshOneAsync(ClaimedFeed feed, Uri? uri, Slot hostSlot, Slot slot, CancellationToken cancellationToken)
     {
         FetchResult fetched;
+        var fetchStarted = _time.GetTimestamp();
         try
         {
             fetched = uri is null ? FetchResult.Failure($"'{feed.Url}' is not an absolute URL") : await fetcher.FetchAsync(uri, feed.ETag, feed.LastModified, cancellationToken);
@@ -242,6 +247,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         {
             hostSlot.Release();
         }
+        RefreshMetrics.Fetched(fetched.Outcome, _time.GetElapsedTime(fetchStarted));
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
         if (fetched.Outcome == FetchOutcome.Fetched)
         {
@@ -252,25 +258,29 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 await RecordFailureAsync(feed, $"not a feed: {parsed.Error}", null, now, cancellationToken);
                 return new Outcome(FetchOutcome.Failed, 0, 0);
             }
-            var result = await Ingest.IngestAsync(feed.Id, parsed.Feed, now, async (connection, tx) =>
+            var result = await Ingest.IngestAsync(feed.Id, parsed.Feed, now, async (connection, tx, rows) =>
             {
-                // a range of the (feed, sort_at) index: the cost does not grow with the feed's history
+                // a range of the (feed, sort_at) index: the cost does not grow with the feed's history; the rows about to
+                // be inserted count too
+                var since = now - (long)FetchInterval.Window.TotalSeconds;
                 var recent = await connection.ExecuteScalarAsync<int>(
-                    "SELECT COUNT(*) FROM entries WHERE feed_id = @id AND sort_at > @since",
-                    new { id = feed.Id, since = now - (long)FetchInterval.Window.TotalSeconds }, tx);
+                    "SELECT COUNT(*) FROM entries WHERE feed_id = @id AND sort_at > @since", new { id = feed.Id, since }, tx)
+                    + rows.New.Count(r => r.SortAt > since);
                 var interval = FetchInterval.Next(recent, parsed.Feed.TimeToLive, fetched.FreshFor, MinInterval, MaxInterval);
                 var nextAt = FetchInterval.AvoidSkipHours(DateTimeOffset.FromUnixTimeSeconds(now) + interval, parsed.Feed.SkipHours).ToUnixTimeSeconds();
                 // the outcome is this instance's to write only while it holds the lease
                 if (await connection.ExecuteAsync(
                     """
                     UPDATE feeds SET title = COALESCE(@title, title), site_url = COALESCE(@siteUrl, site_url), icon_url = COALESCE(@iconUrl, icon_url),
+                        description = COALESCE(@description, description),
                         etag = @etag, last_modified = @lastModified, error_count = 0, last_error = NULL, last_fetched_at = @now,
                         next_fetch_at = @next, interval_seconds = @interval, lease_owner = NULL, lease_until = NULL
                     """ + ForgetMoveUnlessMoved(fetched) + " WHERE id = @id AND lease_owner = @owner",
                     new
                     {
                         id = feed.Id,
-                        title = parsed.Feed.Title,
+                        title = Feeds.Text.Utf16Text.WithoutLoneSurrogates(parsed.Feed.Title),
+                        description = Feeds.Text.Utf16Text.WithoutLoneSurrogates(Feeds.Text.PlainText.FromHtml(parsed.Feed.Description) is { Length: > 0 } d ? Feeds.Text.Utf16Text.Cut(d, 1000) : null),
                         siteUrl = parsed.Feed.SiteUrl,
                         iconUrl = parsed.Feed.IconUrl,
                         etag = fetched.ETag,
@@ -286,6 +296,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 }
                 await TrackMoveAsync(connection, tx, feed.Id, fetched);
             }, slot.Release, cancellationToken);
+            RefreshMetrics.Ingested(result.Inserted);
             if (WebSub is not null && parsed.Feed.Hubs.Count > 0)
             {
                 await WebSub.EnsureSubscribedAsync(feed.Id, parsed.Feed.FeedUrl ?? feed.Url, parsed.Feed.Hubs, cancellationToken);
@@ -318,6 +329,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
             await WriteAsync(
                 "UPDATE feeds SET disabled_reason = @reason, last_error = @reason, last_fetched_at = @now, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner",
                 new { id = feed.Id, reason = fetched.Reason, now, owner = Owner }, cancellationToken);
+            Log?.LogWarning("feed {FeedId} {Url} is gone and will not be fetched again: {Reason}", feed.Id, feed.Url, fetched.Reason);
             return new Outcome(FetchOutcome.Gone, 0, 0);
         }
         await RecordFailureAsync(feed, fetched.Reason ?? "failed", fetched.RetryAfter, now, cancellationToken);
@@ -332,6 +344,8 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         await WriteAsync(
             "UPDATE feeds SET error_count = error_count + 1, last_error = @reason, last_fetched_at = @now, next_fetch_at = @next, lease_owner = NULL, lease_until = NULL WHERE id = @id AND lease_owner = @owner",
             new { id = feed.Id, reason, now, next = now + (long)wait, owner = Owner }, cancellationToken);
+        Log?.LogWarning("feed {FeedId} {Url} failed ({Failures} in a row): {Reason}; next try in {Minutes} min",
+            feed.Id, feed.Url, feed.ErrorCount + 1, reason, (int)Math.Ceiling(wait / 60));
     }
 
     private void LeaseLost() => Interlocked.Increment(ref _lostLeases);

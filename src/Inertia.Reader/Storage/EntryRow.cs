@@ -10,8 +10,10 @@ namespace Inertia.Reader.Storage;
 /// </summary>
 public sealed record EntryRow(
     long FeedId, string Key, string? Url, string? Title, string? Author, long? Published, long? Updated, string? Summary,
-    string? Content, string? ImageUrl, string? Categories, string? Enclosures, byte[] Hash, long Now, string SearchText, string? Terms)
+    string? Content, string? ImageUrl, string? Categories, string? Enclosures, byte[] Hash, long Now, string SearchText, string? Terms, string? Excerpt)
 {
+    private const int MaxExcerpt = 300;
+
     /// <summary>The date lists sort by: published, unless later than now (a date in the future), else now.</summary>
     public long SortAt => Published is { } p && p < Now ? p : Now;
 
@@ -27,7 +29,7 @@ public sealed record EntryRow(
             Valid(e.Summary), Valid(e.Content), Valid(e.ImageUrl),
             e.Categories.Count == 0 ? null : JsonSerializer.Serialize(e.Categories.Select(Valid)),
             e.Enclosures.Count == 0 ? null : JsonSerializer.Serialize(e.Enclosures.Select(x => x with { Url = Valid(x.Url)!, MimeType = Valid(x.MimeType) })),
-            hash, now, text, withTerms ? SearchTerms.Index(text) : null);
+            hash, now, text, withTerms ? SearchTerms.Index(text) : null, ExcerptOf(e));
     }
 
     /// <summary>What search looks in: title, author and the text (not the markup) of the content, capped, lowercased.</summary>
@@ -38,4 +40,11 @@ public sealed record EntryRow(
     }
 
     private static string? Valid(string? text) => Utf16Text.WithoutLoneSurrogates(text);
+
+    /// <summary>The start of the entry's text as written, for lists: its summary's, else its content's.</summary>
+    public static string? ExcerptOf(ParsedEntry e)
+    {
+        var text = Feeds.Text.PlainText.FromHtml(e.Summary ?? e.Content);
+        return string.IsNullOrEmpty(text) ? null : Valid(Utf16Text.Cut(text, MaxExcerpt));
+    }
 }

@@ -58,6 +58,24 @@ public static class EntrySearch
             page.Where(p => p.Text is not null && p.Text != p.Text.ToLowerInvariant()).Select(p => new { p.Id, Text = p.Text!.ToLowerInvariant() }),
             transaction));
 
+    /// <summary>Writes every stored entry's excerpt (once, by migration 11), a page at a time.</summary>
+    public static async Task ExcerptAllAsync(DbConnection connection, DbTransaction transaction)
+    {
+        var after = 0L;
+        while (true)
+        {
+            var page = (await connection.QueryAsync<(long Id, string? Summary, string? Content)>(
+                "SELECT id, summary, content FROM entries WHERE id > @after ORDER BY id LIMIT 1000", new { after }, transaction)).ToList();
+            if (page.Count == 0)
+            {
+                return;
+            }
+            await connection.ExecuteAsync("UPDATE entries SET excerpt = @Excerpt WHERE id = @Id",
+                page.Select(p => new { p.Id, Excerpt = EntryRow.ExcerptOf(new Feeds.Model.ParsedEntry { Key = "", Summary = p.Summary, Content = p.Content }) }), transaction);
+            after = page[^1].Id;
+        }
+    }
+
     /// <summary>Indexes every stored entry (SQLite, once, when the index is created).</summary>
     public static Task IndexAllAsync(DbConnection connection, DbTransaction transaction) =>
         ForEachPageAsync(connection, transaction, page => IndexAsync(connection, transaction, [.. page.Select(p => (p.Id, SearchTerms.Index(p.Text ?? "")))]));

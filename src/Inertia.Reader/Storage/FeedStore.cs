@@ -14,4 +14,9 @@ public static class FeedStore
             new { url, now }, transaction);
         return await connection.ExecuteScalarAsync<long>("SELECT id FROM feeds WHERE url = @url", new { url }, transaction);
     }
+
+    /// <summary>When the soonest enabled, unleased feed is due (unix seconds), or null when there is none.</summary>
+    public static Task<long?> NextDueAtAsync(DbConnection connection, long now) =>
+        connection.ExecuteScalarAsync<long?>(
+            "SELECT MIN(next_fetch_at) FROM feeds WHERE disabled_reason IS NULL AND (lease_until IS NULL OR lease_until < @now)", new { now });
 }

@@ -29,6 +29,18 @@ public static class IconStore
             ON CONFLICT (feed_id) DO UPDATE SET url = excluded.url, content_type = excluded.content_type, data = excluded.data, fetched_at = excluded.fetched_at
             """, new { feedId, icon.Url, icon.ContentType, icon.Data, now });
 
+    /// <summary>
+    /// The feed's title and URL when <paramref name="userId"/> may see its icon (a public feed, or one the user subscribes
+    /// to), else null: an icon's site names a private feed's host.
+    /// </summary>
+    public static Task<(string? Title, string Url)?> VisibleFeedAsync(DbConnection connection, long feedId, long? userId) =>
+        connection.QuerySingleOrDefaultAsync<(string? Title, string Url)?>(
+            """
+            SELECT f.title, f.url FROM feeds f
+            WHERE f.id = @feedId AND (EXISTS (SELECT 1 FROM public_feeds p WHERE p.feed_id = f.id)
+                OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id AND s.user_id = @userId))
+            """, new { feedId, userId });
+
     public static async Task<SiteIcon?> GetAsync(DbConnection connection, long feedId)
     {
         var row = await connection.QuerySingleOrDefaultAsync<(string Url, string ContentType, byte[] Data)?>(

@@ -49,8 +49,16 @@ public static class Migrator
     private static async Task<IReadOnlyList<int>> ApplyAsync(Database database, DbConnection connection, CancellationToken cancellationToken)
     {
         await connection.ExecuteAsync("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)");
+        var scripts = Scripts(database.Provider);
+        // a schema written by a newer Inertia is left alone: this program would misread it, and a downgrade would lose data
+        var newest = await connection.ExecuteScalarAsync<int?>("SELECT MAX(version) FROM schema_migrations") ?? 0;
+        if (newest > scripts[^1].Version)
+        {
+            throw new InvalidOperationException(
+                $"the database {database.Location} has schema version {newest}, newer than this program's {scripts[^1].Version}: run the newer Inertia (or restore a backup)");
+        }
         var applied = new List<int>();
-        foreach (var (version, name, sql) in Scripts(database.Provider))
+        foreach (var (version, name, sql) in scripts)
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             // read inside the transaction (SQLite: BEGIN IMMEDIATE holds the write lock): another process may just have applied it
@@ -91,6 +99,10 @@ public static class Migrator
         if (version == 8)
         {
             await EntrySearch.LowercaseAllAsync(connection, transaction);
+        }
+        if (version == 11)
+        {
+            await EntrySearch.ExcerptAllAsync(connection, transaction);
         }
     }
 

@@ -1,21 +1,85 @@
 using System.Data.Common;
 using Dapper;
-using Inertia.Reader.Accounts;
 
 namespace Inertia.Reader.Storage;
 
-/// <summary>Accounts: add one, find one by name.</summary>
+/// <summary>An account as stored: who, how they sign in, whether they may, and their settings. Times are Unix seconds.</summary>
+public sealed record Account
+{
+    public long Id { get; init; }
+    public required string Name { get; init; }
+    /// <summary>The name as accounts are looked up by (upper case, invariant).</summary>
+    public required string NormalizedName { get; init; }
+    public required string PasswordHash { get; init; }
+    public bool IsAdmin { get; init; }
+    public long CreatedAt { get; init; }
+    public string? SecurityStamp { get; init; }
+    public long? LockoutEnd { get; init; }
+    public int AccessFailedCount { get; init; }
+    public long? DisabledAt { get; init; }
+    public string? Language { get; init; }
+    public string? Theme { get; init; }
+    public string? TimeZone { get; init; }
+}
+
+/// <summary>Accounts: add, find, update, list, count.</summary>
 public static class UserStore
 {
+    private const string Columns =
+        "id AS Id, name AS Name, normalized_name AS NormalizedName, password_hash AS PasswordHash, is_admin AS IsAdmin, created_at AS CreatedAt, " +
+        "security_stamp AS SecurityStamp, lockout_end AS LockoutEnd, access_failed_count AS AccessFailedCount, disabled_at AS DisabledAt, " +
+        "language AS Language, theme AS Theme, time_zone AS TimeZone";
+
     /// <summary>The new user's id, or null when the name is taken.</summary>
-    public static async Task<long?> AddAsync(DbConnection connection, string name, string password, bool admin, long now)
+    public static async Task<long?> AddAsync(DbConnection connection, Account account)
     {
         var inserted = await connection.ExecuteAsync(
-            "INSERT INTO users (name, password_hash, is_admin, created_at) VALUES (@name, @hash, @admin, @now) ON CONFLICT (name) DO NOTHING",
-            new { name, hash = PasswordHash.Create(password), admin, now });
-        return inserted == 0 ? null : await FindAsync(connection, name);
+            """
+            INSERT INTO users (name, normalized_name, password_hash, is_admin, created_at, security_stamp)
+            VALUES (@Name, @NormalizedName, @PasswordHash, @IsAdmin, @CreatedAt, @SecurityStamp)
+            ON CONFLICT DO NOTHING
+            """, account);
+        return inserted == 0 ? null : await FindAsync(connection, account.Name);
     }
 
+    /// <summary>Adds a user by name with a password hash made by the caller (the web app's hasher); null when the name is taken.</summary>
+    public static Task<long?> AddAsync(DbConnection connection, string name, string passwordHash, bool admin, long now) =>
+        AddAsync(connection, new Account
+        {
+            Name = name,
+            NormalizedName = name.ToUpperInvariant(),
+            PasswordHash = passwordHash,
+            IsAdmin = admin,
+            CreatedAt = now,
+            SecurityStamp = Guid.NewGuid().ToString("N"),
+        });
+
+    /// <summary>The id of the user with exactly this name.</summary>
     public static Task<long?> FindAsync(DbConnection connection, string name) =>
         connection.ExecuteScalarAsync<long?>("SELECT id FROM users WHERE name = @name", new { name });
+
+    public static Task<Account?> ByIdAsync(DbConnection connection, long id) =>
+        connection.QuerySingleOrDefaultAsync<Account>($"SELECT {Columns} FROM users WHERE id = @id", new { id });
+
+    public static Task<Account?> ByNormalizedNameAsync(DbConnection connection, string normalizedName) =>
+        connection.QuerySingleOrDefaultAsync<Account>($"SELECT {Columns} FROM users WHERE normalized_name = @normalizedName", new { normalizedName });
+
+    /// <summary>Writes what may change about an account (everything but its id and creation); false when it is gone.</summary>
+    public static async Task<bool> UpdateAsync(DbConnection connection, Account account) =>
+        await connection.ExecuteAsync(
+            """
+            UPDATE users SET name = @Name, normalized_name = @NormalizedName, password_hash = @PasswordHash, is_admin = @IsAdmin,
+                security_stamp = @SecurityStamp, lockout_end = @LockoutEnd, access_failed_count = @AccessFailedCount,
+                disabled_at = @DisabledAt, language = @Language, theme = @Theme, time_zone = @TimeZone
+            WHERE id = @Id
+            """, account) > 0;
+
+    public static async Task<IReadOnlyList<Account>> ListAsync(DbConnection connection) =>
+        [.. await connection.QueryAsync<Account>($"SELECT {Columns} FROM users ORDER BY id")];
+
+    public static Task<long> CountAsync(DbConnection connection) =>
+        connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM users");
+
+    public static Task<int> DeleteAsync(DbConnection connection, long id) =>
+        connection.ExecuteAsync("DELETE FROM users WHERE id = @id", new { id });
 }

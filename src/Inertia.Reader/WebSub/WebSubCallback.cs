@@ -81,7 +81,7 @@ public sealed class WebSubCallback(Database database, FeedIngest ingest, TimePro
             return new CallbackAnswer(400, $"not a feed: {parsed.Error}", $"feed {feedId}: push was not a feed ({parsed.Error})");
         }
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
-        var result = await ingest.IngestAsync(feedId, parsed.Feed, now, (connection, tx) =>
+        var result = await ingest.IngestAsync(feedId, parsed.Feed, now, (connection, tx, _) =>
             connection.ExecuteAsync("UPDATE websub_subscriptions SET last_push_at = @now, last_error = NULL WHERE feed_id = @feedId", new { feedId, now }, tx),
             cancellationToken: cancellationToken);
         return new CallbackAnswer(204, null, $"feed {feedId}: push ingested, {result.Inserted} new, {result.Updated} updated");

@@ -17,6 +17,14 @@ public sealed class AccountOptions
     [Range(1, 10_000)]
     public int SignInsPerAddressPerMinute { get; set; } = 10;
 
+    /// <summary>Sign-in attempts one account may receive per minute, from however many addresses.</summary>
+    [Range(1, 10_000)]
+    public int SignInsPerAccountPerMinute { get; set; } = 10;
+
+    /// <summary>How often a session is checked against its account (disabled, password reset): at most this many seconds stale.</summary>
+    [Range(0, 3600)]
+    public int SessionCheckSeconds { get; set; } = 60;
+
     /// <summary>How long a session lasts without use.</summary>
     [Range(1, 3650)]
     public int SessionDays { get; set; } = 30;

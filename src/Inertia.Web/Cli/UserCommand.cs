@@ -34,7 +34,9 @@ public static class UserCommand
             }
             var database = await host.OpenDatabaseAsync(ct);
             await using var connection = await database.OpenAsync(ct);
-            var id = await UserStore.AddAsync(connection, userName, secret, result.GetValue(admin), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            // the same hasher as the web app's accounts, so the user signs in there
+            var hash = new Accounts.AppPasswordHasher().HashPassword(new Accounts.AppUser { UserName = userName }, secret);
+            var id = await UserStore.AddAsync(connection, userName, hash, result.GetValue(admin), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
             if (id is null)
             {
                 Console.Error.WriteLine($"inertia user add: a user named '{userName}' already exists");

@@ -26,6 +26,7 @@ public static class EngineServices
             return new FeedRefresher(database, fetcher, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<InstanceLiveness>())
             {
                 FullContent = sp.GetRequiredService<FullContent>(),
+                Log = sp.GetService<ILoggerFactory>()?.CreateLogger<FeedRefresher>(),
                 WebSub = sp.GetRequiredService<ServerOptions>().BaseUri is { } baseUrl ? new HubSubscriber(database, fetcher, baseUrl) : null,
                 Concurrency = refresh.Concurrency,
                 PerHost = refresh.PerHost,

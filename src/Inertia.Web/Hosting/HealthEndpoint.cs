@@ -35,7 +35,7 @@ public static class HealthEndpoint
 
     public static void MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", async (Database database, RefreshHealth refresh, Reader.Refresh.RefreshOptions options, TimeProvider time, CancellationToken ct) =>
+        app.MapGet("/healthz", async (Database database, RefreshHealth refresh, Inertia.Reader.Refresh.RefreshOptions options, TimeProvider time, CancellationToken ct) =>
         {
             string db;
             try

@@ -1,4 +1,3 @@
-using Dapper;
 using Inertia.Reader.Content;
 using Inertia.Reader.Refresh;
 using Inertia.Reader.Storage;
@@ -65,8 +64,9 @@ public sealed class RefreshService(
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         await using var connection = await database.OpenAsync(cancellationToken);
-        var next = await connection.ExecuteScalarAsync<long?>(
-            "SELECT MIN(next_fetch_at) FROM feeds WHERE disabled_reason IS NULL AND (lease_until IS NULL OR lease_until < @now)", new { now });
+        var next = await FeedStore.NextDueAtAsync(connection, now);
+        // after a pass, whatever is still due waits for lack of slots: that wait is the queue's lag
+        RefreshMetrics.QueueLag(next is { } due && due < now ? now - due : 0);
         var wait = next is { } at ? TimeSpan.FromSeconds(at - now) : Poll;
         return wait < TimeSpan.FromSeconds(1) ? TimeSpan.FromSeconds(1) : wait > Poll ? Poll : wait;
     }

@@ -22,7 +22,7 @@ public sealed class ServerOptions : IValidatableObject
         }
         foreach (var proxy in Proxies())
         {
-            if (!System.Net.IPNetwork.TryParse(proxy.Contains('/') ? proxy : proxy + (proxy.Contains(':') ? "/128" : "/32"), out _))
+            if (NetworkOf(proxy) is null)
             {
                 yield return new ValidationResult($"holds '{proxy}', which is neither an address nor a network", [nameof(TrustedProxies)]);
             }
@@ -32,4 +32,10 @@ public sealed class ServerOptions : IValidatableObject
     /// <summary>The trusted proxies, one per entry.</summary>
     public IEnumerable<string> Proxies() =>
         (TrustedProxies ?? "").Split([',', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>The trusted proxies as networks (an address is a network of one).</summary>
+    public IEnumerable<System.Net.IPNetwork> ProxyNetworks() => Proxies().Select(NetworkOf).OfType<System.Net.IPNetwork>();
+
+    private static System.Net.IPNetwork? NetworkOf(string proxy) =>
+        System.Net.IPNetwork.TryParse(proxy.Contains('/') ? proxy : proxy + (proxy.Contains(':') ? "/128" : "/32"), out var network) ? network : null;
 }

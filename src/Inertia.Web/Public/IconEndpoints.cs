@@ -1,27 +1,28 @@
-using Dapper;
 using Inertia.Reader.Content;
 using Inertia.Reader.Storage;
+using Inertia.Web.Accounts;
 
 namespace Inertia.Web.Public;
 
-/// <summary>`/icons/{feedId}`: the site's stored icon, or its letter avatar as SVG when it has none.</summary>
+/// <summary>`/icons/{feedId}`: the site's stored icon, or its letter avatar as SVG when it has none; only for a public feed or one of the visitor's.</summary>
 public static class IconEndpoints
 {
     public static void MapIcons(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/icons/{feedId:long}", async (long feedId, HttpResponse response, Database database, CancellationToken ct) =>
+        app.MapGet("/icons/{feedId:long}", async (long feedId, HttpContext context, Database database, CancellationToken ct) =>
         {
             await using var connection = await database.OpenAsync(ct);
-            var feed = await connection.QuerySingleOrDefaultAsync<(long Id, string? Title, string Url)?>(
-                "SELECT id, title, url FROM feeds WHERE id = @feedId", new { feedId });
+            var feed = await IconStore.VisibleFeedAsync(connection, feedId, context.User.UserId());
             if (feed is null)
             {
                 return Results.NotFound();
             }
             // an icon is someone else's bytes: never sniffed into HTML, never allowed to run script if opened directly
+            var response = context.Response;
             response.Headers.XContentTypeOptions = "nosniff";
             response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
-            response.Headers.CacheControl = "public, max-age=86400";
+            // a private feed's icon is the visitor's alone
+            response.Headers.CacheControl = context.User.UserId() is null ? "public, max-age=86400" : "private, max-age=86400";
             if (await IconStore.GetAsync(connection, feedId) is { } icon)
             {
                 return Results.Bytes(icon.Data, icon.ContentType);

@@ -1,0 +1,89 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>One of a user's subscriptions as the reader's sidebar shows it.</summary>
+public sealed record SubscriptionLine
+{
+    public long Id { get; init; }
+    public long FeedId { get; init; }
+    public string? Title { get; init; }
+    public required string Url { get; init; }
+    public string? SiteUrl { get; init; }
+    public long? CategoryId { get; init; }
+    public string? Category { get; init; }
+    public long UnreadCount { get; init; }
+    public bool HasIcon { get; init; }
+    public int ErrorCount { get; init; }
+    public string? LastError { get; init; }
+    public string? DisabledReason { get; init; }
+
+    public string Name => !string.IsNullOrWhiteSpace(Title) ? Title
+        : Uri.TryCreate(SiteUrl ?? Url, UriKind.Absolute, out var u) ? u.Host : Url;
+}
+
+/// <summary>An entry as one user reads it: the article, and their state of it.</summary>
+public sealed record ReaderEntry(Article Article, bool IsRead, bool IsStarred);
+
+/// <summary>The reader's named queries: a user's subscriptions, their lists of entries, one entry with their state of it.</summary>
+public static class ReaderViews
+{
+    // read for the user: below the watermark unless kept unread, above it only when marked read
+    internal const string IsRead =
+        """
+        CASE WHEN e.id <= s.read_through THEN COALESCE(st.is_read, TRUE) ELSE COALESCE(st.is_read, FALSE) END
+        """;
+
+    public static async Task<IReadOnlyList<SubscriptionLine>> SubscriptionsAsync(DbConnection connection, long userId) =>
+        [.. await connection.QueryAsync<SubscriptionLine>(
+            """
+            SELECT s.id AS Id, s.feed_id AS FeedId, COALESCE(s.title, f.title, cf.title) AS Title, f.url AS Url, f.site_url AS SiteUrl,
+                s.category_id AS CategoryId, c.title AS Category, s.unread_count AS UnreadCount,
+                CASE WHEN EXISTS (SELECT 1 FROM icons i WHERE i.feed_id = f.id) THEN TRUE ELSE FALSE END AS HasIcon,
+                f.error_count AS ErrorCount, f.last_error AS LastError, f.disabled_reason AS DisabledReason
+            FROM subscriptions s JOIN feeds f ON f.id = s.feed_id
+            LEFT JOIN categories c ON c.id = s.category_id
+            LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id
+            WHERE s.user_id = @userId
+            ORDER BY COALESCE(c.title, ''), COALESCE(s.title, f.title, cf.title, f.url)
+            """, new { userId })];
+
+    /// <summary>Whether the user subscribes to the feed.</summary>
+    public static Task<bool> IsSubscribedAsync(DbConnection connection, long userId, long feedId) =>
+        connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId)", new { userId, feedId });
+
+    /// <summary>The user's unread entries older than <paramref name="before"/>, newest first.</summary>
+    public static async Task<IReadOnlyList<EntryLine>> UnreadAsync(DbConnection connection, long userId, Keyset before, int limit) =>
+        [.. await connection.QueryAsync<EntryLine>(
+            $"""
+            SELECT {PublicSite.LineColumns}
+            FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id
+            LEFT JOIN entry_states st ON st.user_id = s.user_id AND st.entry_id = e.id
+            WHERE s.user_id = @userId AND NOT ({IsRead})
+              AND (e.sort_at < @s OR (e.sort_at = @s AND e.id < @i))
+            ORDER BY e.sort_at DESC, e.id DESC LIMIT @limit
+            """, new { userId, s = before.SortAt, i = before.Id, limit })];
+
+    /// <summary>An entry of a feed the user subscribes to, or one they starred, with their state of it; null otherwise.</summary>
+    public static async Task<ReaderEntry?> EntryAsync(DbConnection connection, long userId, long entryId)
+    {
+        var article = await PublicSite.ArticleWhereAsync(connection,
+            """
+            e.id = @entryId AND (EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = @userId AND s.feed_id = e.feed_id)
+                OR EXISTS (SELECT 1 FROM entry_states x WHERE x.user_id = @userId AND x.entry_id = e.id AND x.is_starred))
+            """, new { entryId, userId });
+        if (article is null)
+        {
+            return null;
+        }
+        var state = await connection.QuerySingleOrDefaultAsync<(bool IsRead, bool IsStarred)>(
+            $"""
+            SELECT {IsRead}, COALESCE(st.is_starred, FALSE)
+            FROM entries e LEFT JOIN subscriptions s ON s.feed_id = e.feed_id AND s.user_id = @userId
+            LEFT JOIN entry_states st ON st.user_id = @userId AND st.entry_id = e.id
+            WHERE e.id = @entryId
+            """, new { entryId, userId });
+        return new ReaderEntry(article, state.IsRead, state.IsStarred);
+    }
+}

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Inertia.Reader.Storage;
+using Inertia.Web.Hosting;
+using Inertia.Web.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace Inertia.Web.Public;
+
+/// <summary>`/articles/{id}`: one article of a public feed in full, as the seed page shows it.</summary>
+[OutputCache(PolicyName = PublicPageCache.Name)]
+public sealed class ArticleModel(Database database, PublicOptions options, TimeProvider time) : PublicPage(database, options, time)
+{
+    public Article Article { get; private set; } = null!;
+    public FeedCard? Feed { get; private set; }
+    public IReadOnlyList<EntryLine> MoreFromFeed { get; private set; } = [];
+    public IReadOnlyList<Enclosure> Enclosures { get; private set; } = [];
+
+    /// <summary>An attachment as stored (the JSON of the parser's enclosures).</summary>
+    public sealed record Enclosure(string Url, string? MimeType, long? Length);
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (Closed() is { } closed)
+        {
+            return closed;
+        }
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        if (await PublicSite.ArticleAsync(connection, id) is not { } article)
+        {
+            return NotFound();
+        }
+        Article = article;
+        await LoadCatalogAsync(connection, article.FeedId);
+        Feed = Catalog.ById.GetValueOrDefault(article.FeedId) ?? await PublicSite.FeedAsync(connection, article.FeedId);
+        MoreFromFeed = [.. (await PublicSite.FeedEntriesAsync(connection, article.FeedId, Keyset.Start, 21)).Where(e => e.Id != id).Take(20)];
+        Enclosures = article.Enclosures is { } json ? JsonSerializer.Deserialize<List<Enclosure>>(json, s_json) ?? [] : [];
+        Response.Headers.LastModified = DateTimeOffset.FromUnixTimeSeconds(article.CreatedAt).ToString("R");
+        return Page();
+    }
+
+    private static readonly JsonSerializerOptions s_json = new() { PropertyNameCaseInsensitive = true };
+
+    /// <summary>schema.org Article for search engines.</summary>
+    public IReadOnlyDictionary<string, object?> JsonLd(string pageUrl, string? original, string feedName)
+    {
+        return new Dictionary<string, object?>
+        {
+            ["@context"] = "https://schema.org",
+            ["@type"] = "Article",
+            ["headline"] = Article.Title,
+            ["url"] = pageUrl,
+            ["mainEntityOfPage"] = original ?? pageUrl,
+            ["datePublished"] = DateText.Iso(Article.PublishedAt ?? Article.SortAt),
+            ["dateModified"] = Article.UpdatedAt is { } updated ? DateText.Iso(updated) : null,
+            ["author"] = Article.Author is { } author ? new Dictionary<string, string> { ["@type"] = "Person", ["name"] = author } : null,
+            ["publisher"] = new Dictionary<string, string> { ["@type"] = "Organization", ["name"] = feedName },
+            ["image"] = SafeUrl.Http(Article.ImageUrl),
+        };
+    }
+}

@@ -1,0 +1,25 @@
+using Inertia.Reader.Storage;
+using Inertia.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Inertia.Web.Reader;
+
+/// <summary>What the reader's pages share: the signed-in user and their subscriptions for the sidebar.</summary>
+[Authorize]
+public abstract class ReaderPage(Database database, TimeProvider time) : PageModel
+{
+    public IReadOnlyList<SubscriptionLine> Subscriptions { get; private set; } = [];
+
+    protected Database Database => database;
+
+    /// <summary>The signed-in user's id ([Authorize] guarantees one).</summary>
+    protected long Me => User.UserId() ?? throw new InvalidOperationException("no user signed in");
+
+    protected long Now => time.GetUtcNow().ToUnixTimeSeconds();
+
+    protected async Task LoadSidebarAsync(System.Data.Common.DbConnection connection) =>
+        Subscriptions = await ReaderViews.SubscriptionsAsync(connection, Me);
+
+    public long UnreadTotal => Subscriptions.Sum(s => s.UnreadCount);
+}

@@ -1,0 +1,29 @@
+using Inertia.Reader.Storage;
+using Inertia.Web.Hosting;
+using Microsoft.Extensions.Localization;
+
+namespace Inertia.Web.Shared;
+
+/// <summary>A feed's state in plain words: "last try 3 min ago: connection refused; next try in 10 min".</summary>
+public static class FeedHealth
+{
+    public static bool IsFailing(FeedCard feed) => feed.DisabledReason is not null || feed.ErrorCount > 0;
+
+    public static string Describe(FeedCard feed, long now, DateText dates, IStringLocalizer<Strings> t)
+    {
+        if (feed.DisabledReason is { } reason)
+        {
+            return t["HealthStopped", reason];
+        }
+        if (feed.LastFetchedAt is not { } last)
+        {
+            return t["HealthNotYet", dates.In(feed.NextFetchAt, now)];
+        }
+        if (feed.ErrorCount > 0)
+        {
+            var text = t["HealthJoin", t["HealthLastTry", dates.Ago(last, now), feed.LastError ?? "?"], t["HealthNextTry", dates.In(feed.NextFetchAt, now)]];
+            return feed.ErrorCount > 1 ? t["HealthWithFailures", text, t["HealthFailures", feed.ErrorCount]] : text;
+        }
+        return t["HealthJoin", t["HealthUpdated", dates.Ago(last, now)], t["HealthNextTry", dates.In(feed.NextFetchAt, now)]];
+    }
+}
