@@ -74,7 +74,18 @@ public static class CatalogStore
         [.. await connection.QueryAsync<(long, string)>("SELECT id, title FROM catalog_groups ORDER BY position, id")];
 
     /// <summary>A catalog entry as the administrator manages it.</summary>
-    public sealed record Entry(long FeedId, string Url, string? Title, long? GroupId, bool Removed, bool IsPublic, string? LastError, long? LastFetchedAt);
+    // properties, not a positional record: Dapper converts SQLite's integers to bool only when it sets properties
+    public sealed record Entry
+    {
+        public long FeedId { get; init; }
+        public required string Url { get; init; }
+        public string? Title { get; init; }
+        public long? GroupId { get; init; }
+        public bool Removed { get; init; }
+        public bool IsPublic { get; init; }
+        public string? LastError { get; init; }
+        public long? LastFetchedAt { get; init; }
+    }
 
     /// <summary>Every feed of the catalog (removed ones too) and every feed marked public.</summary>
     public static async Task<IReadOnlyList<Entry>> ListAsync(DbConnection connection) =>

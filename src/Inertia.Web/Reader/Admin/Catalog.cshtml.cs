@@ -56,7 +56,7 @@ public sealed class CatalogModel(Database database, IOutputCacheStore cache, ISt
         }
     }, cancellationToken);
 
-    private long Now => time.GetUtcNow().ToUnixTimeSeconds();
+    public long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
     // every change shows on the public pages at once: their cached copies go
     private async Task<IActionResult> ChangeAsync(Func<Task> change, CancellationToken cancellationToken)
