@@ -44,6 +44,15 @@ if (args.Length > 0 && args[0] == "history")
     await Inertia.Benchmarks.HistoryCost.RunAsync(options);
     return;
 }
+if (args.Length > 0 && args[0] == "site-data")
+{
+    // dotnet Inertia.Benchmarks.dll site-data sqlite PATH|postgres CS FEEDS ENTRIES_PER_FEED   — the public site at scale
+    var options = args[1] == "postgres"
+        ? new Inertia.Reader.Storage.DatabaseOptions { Provider = Inertia.Reader.Storage.DatabaseProvider.Postgres, ConnectionString = args[2] }
+        : new Inertia.Reader.Storage.DatabaseOptions { ConnectionString = $"Data Source={args[2]}" };
+    await Inertia.Benchmarks.SiteData.RunAsync(options, int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 if (args.Length > 0 && args[0] == "farm-stages")
 {
     // single-thread cost of each step the refresh runs on a farm document: parse, sanitize, plain text for search

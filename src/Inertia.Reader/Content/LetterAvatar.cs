@@ -27,8 +27,11 @@ public sealed record LetterAvatar(string Letter, string Color)
         {
             hash = (hash ^ c) * 16777619u;
         }
-        return new LetterAvatar(letter, HslToHex(hash % 360, 0.55, 0.42));
+        return new LetterAvatar(letter, HslToHex(hash % 360, 0.55, 0.42)) { Hue = (int)(hash % 360) };
     }
+
+    /// <summary>The colour's hue (0–359), for pages that draw the avatar with a stylesheet's palette instead of an image.</summary>
+    public int Hue { get; init; }
 
     /// <summary>The avatar as a 64×64 SVG: a rounded square of the colour with the letter in white.</summary>
     public string ToSvg() =>

@@ -35,9 +35,9 @@ public static class IconStore
     /// </summary>
     public static Task<(string? Title, string Url)?> VisibleFeedAsync(DbConnection connection, long feedId, long? userId) =>
         connection.QuerySingleOrDefaultAsync<(string? Title, string Url)?>(
-            """
+            $"""
             SELECT f.title, f.url FROM feeds f
-            WHERE f.id = @feedId AND (EXISTS (SELECT 1 FROM public_feeds p WHERE p.feed_id = f.id)
+            WHERE f.id = @feedId AND ({PublicSite.IsPublic("f.id")}
                 OR EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = f.id AND s.user_id = @userId))
             """, new { feedId, userId });
 

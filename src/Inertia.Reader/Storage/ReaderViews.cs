@@ -57,8 +57,8 @@ public static class ReaderViews
     public static async Task<IReadOnlyList<EntryLine>> UnreadAsync(DbConnection connection, long userId, Keyset before, int limit) =>
         [.. await connection.QueryAsync<EntryLine>(
             $"""
-            SELECT {PublicSite.LineColumns}
-            FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id
+            SELECT {PublicSite.LineWithFeedColumns}
+            FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id {PublicSite.LineFeedJoin}
             LEFT JOIN entry_states st ON st.user_id = s.user_id AND st.entry_id = e.id
             WHERE s.user_id = @userId AND NOT ({IsRead})
               AND (e.sort_at < @s OR (e.sort_at = @s AND e.id < @i))

@@ -4,7 +4,7 @@ namespace Inertia.Web.Hosting;
 
 /// <summary>
 /// Output caching for the public pages: the same page is served to every anonymous visitor of a language and theme for
-/// 30 seconds (new entries and catalog changes show within that), rendered once. Signed-in visitors are never served
+/// `Public:CacheSeconds` (30 s; new entries and catalog changes show within that), rendered once. Signed-in visitors are never served
 /// from the cache (their header differs), nor anything but a GET that answered 200.
 /// </summary>
 public sealed class PublicPageCache : IOutputCachePolicy
@@ -16,11 +16,12 @@ public sealed class PublicPageCache : IOutputCachePolicy
     {
         var http = context.HttpContext;
         var anonymous = http.User.Identity?.IsAuthenticated != true;
-        context.EnableOutputCaching = true;
+        var seconds = http.RequestServices.GetRequiredService<Public.PublicOptions>().CacheSeconds;
+        context.EnableOutputCaching = seconds > 0;
         context.AllowCacheLookup = anonymous && HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method) && anonymous;
         context.AllowCacheStorage = context.AllowCacheLookup;
         context.AllowLocking = true;
-        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(30);
+        context.ResponseExpirationTimeSpan = TimeSpan.FromSeconds(Math.Max(1, seconds));
         context.Tags.Add(Tag);
         context.CacheVaryByRules.QueryKeys = "*";
         context.CacheVaryByRules.VaryByValues["lang"] = Localization.Current;

@@ -24,7 +24,7 @@ public static class SiteFiles
                 return Results.NotFound();
             }
             await using var connection = await database.OpenAsync(ct);
-            var (feeds, entries) = await PublicSite.SitemapAsync(connection, perFeed: 200);
+            var (feeds, entries) = await PublicSite.SitemapAsync(connection, maxUrls: 50_000);
             var xml = Xml(w =>
             {
                 w.WriteStartElement("urlset", "http://www.sitemaps.org/schemas/sitemap/0.9");
@@ -51,8 +51,7 @@ public static class SiteFiles
             await using var connection = await database.OpenAsync(ct);
             var entries = await PublicSite.LatestAsync(connection, Keyset.Start, 50);
             var articles = await ArticlesAsync(connection, entries, ct);
-            var feeds = (await PublicSite.CatalogAsync(connection)).SelectMany(g => g.Feeds).DistinctBy(f => f.Id).ToDictionary(f => f.Id);
-            return Atom(context, server, t["SiteName"], t["Tagline"], "/", "/atom.xml", articles, id => feeds.GetValueOrDefault(id)?.Name);
+            return Atom(context, server, t["SiteName"], t["Tagline"], "/", "/atom.xml", articles);
         }).CacheOutput(PublicPageCache.Name);
 
         app.MapGet("/feeds/{id:long}/atom.xml", async (long id, HttpContext context, Database database, ServerOptions server, PublicOptions options, CancellationToken ct) =>
@@ -68,7 +67,7 @@ public static class SiteFiles
             }
             var entries = await PublicSite.FeedEntriesAsync(connection, id, Keyset.Start, 50);
             var articles = await ArticlesAsync(connection, entries, ct);
-            return Atom(context, server, feed.Name, feed.Description, $"/feeds/{id}", $"/feeds/{id}/atom.xml", articles, _ => feed.Name);
+            return Atom(context, server, feed.Name, feed.Description, $"/feeds/{id}", $"/feeds/{id}/atom.xml", articles);
         }).CacheOutput(PublicPageCache.Name);
     }
 
@@ -86,7 +85,7 @@ public static class SiteFiles
         return articles;
     }
 
-    private static IResult Atom(HttpContext context, ServerOptions server, string title, string? subtitle, string page, string self, IReadOnlyList<Article> articles, Func<long, string?> feedName)
+    private static IResult Atom(HttpContext context, ServerOptions server, string title, string? subtitle, string page, string self, IReadOnlyList<Article> articles)
     {
         const string Ns = "http://www.w3.org/2005/Atom";
         var xml = Xml(w =>
@@ -113,7 +112,7 @@ public static class SiteFiles
                 w.WriteElementString("published", Ns, DateText.Iso(a.PublishedAt ?? a.SortAt));
                 w.WriteElementString("updated", Ns, DateText.Iso(a.UpdatedAt ?? a.PublishedAt ?? a.SortAt));
                 w.WriteStartElement("author", Ns);
-                w.WriteElementString("name", Ns, XmlText(a.Author ?? feedName(a.FeedId) ?? a.FeedUrl));
+                w.WriteElementString("name", Ns, XmlText(a.Author ?? a.FeedTitle ?? a.FeedUrl));
                 w.WriteEndElement();
                 if ((a.Content ?? a.Summary) is { Length: > 0 } html)
                 {

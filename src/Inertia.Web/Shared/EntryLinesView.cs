@@ -2,8 +2,8 @@ using Inertia.Reader.Storage;
 
 namespace Inertia.Web.Shared;
 
-/// <summary>A list of entry lines: the entries, the feeds they come from, and where each one links.</summary>
-public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, IReadOnlyDictionary<long, FeedCard> Feeds, Func<EntryLine, string> Link, bool ShowExcerpts = true)
+/// <summary>A list of entry lines (each knows its feed's name and icon) and where each one links.</summary>
+public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, Func<EntryLine, string> Link, bool ShowExcerpts = true)
 {
     /// <summary>The entry's excerpt cut to a line or two of a list (whole characters: the cut never splits a surrogate pair).</summary>
     public static string? Excerpt(EntryLine e) =>
