@@ -35,7 +35,7 @@ public static class EntryStore
         foreach (var chunk in keys.Chunk(postgres ? 10_000 : 500))
         {
             var args = new { feedId, keys = chunk };
-            var inKeys = postgres ? "key = ANY(@keys)" : "key IN @keys";
+            var inKeys = IdList.In(connection, "key", "keys");
             foreach (var row in await connection.QueryAsync<(string Key, byte[] Hash)>(
                 $"SELECT key, content_hash FROM entries WHERE feed_id = @feedId AND {inKeys}", args, transaction))
             {

@@ -135,7 +135,7 @@ public static class ReadState
         var result = new Dictionary<long, LockedState>();
         foreach (var chunk in entryIds.Distinct().Chunk(500))
         {
-            var inIds = postgres ? "e.id = ANY(@ids)" : "e.id IN @ids";
+            var inIds = IdList.In(connection, "e.id", "ids");
             if (postgres)
             {
                 // the lock first, in a statement of its own: under READ COMMITTED a statement that waited for a lock still

@@ -87,10 +87,9 @@ public static class Retention
             after = ids[^1];
             total += await database.Writes.RunAsync(async (c, tx) =>
             {
-                var postgres = database.Provider == DatabaseProvider.Postgres;
                 // needed is asked again inside the write: a mark since the read keeps its entry
                 var gone = (await c.QueryAsync<(long FeedId, string Key)>(
-                    $"DELETE FROM entries WHERE {(postgres ? "id = ANY(@ids)" : "id IN @ids")} AND NOT {Needed} RETURNING feed_id, key",
+                    $"DELETE FROM entries WHERE {IdList.In(c, "id", "ids")} AND NOT {Needed} RETURNING feed_id, key",
                     new { ids }, tx)).ToList();
                 await c.ExecuteAsync(
                     """

@@ -4,7 +4,7 @@ using Inertia.Feeds.Opml;
 
 namespace Inertia.Reader.Storage;
 
-/// <summary>A user's subscriptions: subscribe (idempotent) and list them for export.</summary>
+/// <summary>A user's subscriptions: subscribe (idempotent), unsubscribe, retitle, move between categories, list them for export.</summary>
 public static class SubscriptionStore
 {
     /// <summary>
@@ -58,4 +58,27 @@ public static class SubscriptionStore
             """, new { userId });
         return [.. rows.Select(r => new OpmlOutline(r.Url, r.SiteUrl, r.Title, r.Category is null ? [] : [r.Category], 0))];
     }
+
+    /// <summary>Ends the user's subscription to the feed (their stars stay); false when they had none.</summary>
+    public static async Task<bool> UnsubscribeAsync(DbConnection connection, long userId, long feedId) =>
+        await connection.ExecuteAsync("DELETE FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }) > 0;
+
+    /// <summary>The user's own title for the feed (null: the feed's); false when they do not subscribe to it.</summary>
+    public static async Task<bool> SetTitleAsync(DbConnection connection, long userId, long feedId, string? title) =>
+        await connection.ExecuteAsync("UPDATE subscriptions SET title = @title WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId, title }) > 0;
+
+    /// <summary>Moves the subscription to one of the user's categories (null: none); false when they do not subscribe to the feed.</summary>
+    public static async Task<bool> SetCategoryAsync(DbConnection connection, long userId, long feedId, long? categoryId) =>
+        await connection.ExecuteAsync(
+            categoryId is null
+                ? "UPDATE subscriptions SET category_id = NULL WHERE user_id = @userId AND feed_id = @feedId"
+                : """
+                  UPDATE subscriptions SET category_id = @categoryId
+                  WHERE user_id = @userId AND feed_id = @feedId AND EXISTS (SELECT 1 FROM categories c WHERE c.id = @categoryId AND c.user_id = @userId)
+                  """, new { userId, feedId, categoryId }) > 0;
+
+    /// <summary>The id of the feed with this URL when the user subscribes to it.</summary>
+    public static Task<long?> FeedByUrlAsync(DbConnection connection, long userId, string url) =>
+        connection.ExecuteScalarAsync<long?>(
+            "SELECT f.id FROM feeds f JOIN subscriptions s ON s.feed_id = f.id WHERE s.user_id = @userId AND f.url = @url", new { userId, url });
 }

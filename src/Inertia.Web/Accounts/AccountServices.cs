@@ -71,6 +71,7 @@ public static class AccountServices
         services.AddOptions<SecurityStampValidatorOptions>().Configure<AccountOptions>((o, accounts) =>
             o.ValidationInterval = TimeSpan.FromSeconds(accounts.SessionCheckSeconds));
         services.AddSingleton<AccountSignInLimit>();
+        services.AddSingleton<Api.ApiAuthFailures>();
         services.AddAuthorizationBuilder()
             .AddPolicy("admin", p => p.RequireClaim(AdminClaim, "true"));
         services.AddRateLimiter(o =>

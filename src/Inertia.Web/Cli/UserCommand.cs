@@ -3,7 +3,7 @@ using Inertia.Reader.Storage;
 
 namespace Inertia.Web.Cli;
 
-/// <summary>`inertia user add NAME (--password PASS | --password-stdin) [--admin]`.</summary>
+/// <summary>`inertia user add NAME (--password PASS | --password-stdin) [--admin]` and `inertia user api-key NAME [--label L]`.</summary>
 public static class UserCommand
 {
     public static Command Create()
@@ -45,6 +45,41 @@ public static class UserCommand
             Console.WriteLine($"user '{userName}' added (id {id})");
             return 0;
         }));
-        return new Command("user", "Manage users") { add };
+        return new Command("user", "Manage users") { add, ApiKey() };
+    }
+
+    // a new API password for the apps (Google Reader, Fever, Miniflux REST), printed alone on the last line
+    private static Command ApiKey()
+    {
+        var name = new Argument<string>("NAME") { Description = "The user's login name" };
+        var label = new Option<string?>("--label") { Description = "What the password is for (e.g. the app's name); default: cli" };
+        var command = CommandHost.AcceptingSettings(new Command("api-key", "Create an API password for apps (printed once, on the last line)") { name, label });
+        command.SetAction((result, ct) => CommandHost.RunAsync("user api-key", result, async host =>
+        {
+            var userName = result.GetValue(name)!.Trim();
+            var database = await host.OpenDatabaseAsync(ct);
+            long? id;
+            string? exactName = null;
+            await using (var connection = await database.OpenAsync(ct))
+            {
+                id = await UserStore.FindAsync(connection, userName);
+                if (id is not null)
+                {
+                    exactName = (await UserStore.ByIdAsync(connection, id.Value))?.Name;
+                }
+            }
+            if (id is null || exactName is null)
+            {
+                Console.Error.WriteLine($"inertia user api-key: no user named '{userName}'");
+                return 1;
+            }
+            var text = result.GetValue(label)?.Trim();
+            var (_, password) = await Api.ApiPasswords.CreateAsync(database, id.Value, exactName, string.IsNullOrEmpty(text) ? "cli" : text,
+                DateTimeOffset.UtcNow.ToUnixTimeSeconds(), ct);
+            Console.WriteLine($"API password '{(string.IsNullOrEmpty(text) ? "cli" : text)}' created for '{exactName}'; it is shown only now:");
+            Console.WriteLine(password);
+            return 0;
+        }));
+        return command;
     }
 }

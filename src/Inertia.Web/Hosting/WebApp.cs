@@ -1,5 +1,6 @@
 using Inertia.Reader.Storage;
 using Inertia.Web.Accounts;
+using Inertia.Web.Api.GoogleReader;
 using Inertia.Web.Public;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -102,6 +103,7 @@ public static class WebApp
         app.MapIcons();
         app.MapSiteFiles();
         app.MapPasskeys();
+        app.MapGoogleReader();
         return app;
     }
 

@@ -1,0 +1,58 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>A user's category (a Google Reader label, a Fever group, a Miniflux category).</summary>
+public sealed record Category
+{
+    public long Id { get; init; }
+    public required string Title { get; init; }
+}
+
+/// <summary>A user's categories: list, find or make, rename, delete (its feeds then belong to none).</summary>
+public static class CategoryStore
+{
+    public static async Task<IReadOnlyList<Category>> ListAsync(DbConnection connection, long userId) =>
+        [.. await connection.QueryAsync<Category>("SELECT id AS Id, title AS Title FROM categories WHERE user_id = @userId ORDER BY title, id", new { userId })];
+
+    public static Task<long?> FindAsync(DbConnection connection, long userId, string title) =>
+        connection.ExecuteScalarAsync<long?>("SELECT id FROM categories WHERE user_id = @userId AND title = @title", new { userId, title });
+
+    /// <summary>The category's id, made when the user has none of that title.</summary>
+    public static async Task<long> EnsureAsync(DbConnection connection, DbTransaction? transaction, long userId, string title)
+    {
+        await connection.ExecuteAsync("INSERT INTO categories (user_id, title) VALUES (@userId, @title) ON CONFLICT (user_id, title) DO NOTHING", new { userId, title }, transaction);
+        return await connection.ExecuteScalarAsync<long>("SELECT id FROM categories WHERE user_id = @userId AND title = @title", new { userId, title }, transaction);
+    }
+
+    /// <summary>
+    /// Renames the user's category. When the user already has one of the new title the two merge (its feeds move there),
+    /// as a Google Reader rename onto an existing label does. False when the user has no category of the old title.
+    /// </summary>
+    public static async Task<bool> RenameAsync(DbConnection connection, long userId, string from, string to)
+    {
+        await using var tx = await connection.BeginTransactionAsync();
+        var source = await connection.ExecuteScalarAsync<long?>("SELECT id FROM categories WHERE user_id = @userId AND title = @from", new { userId, from }, tx);
+        if (source is null)
+        {
+            return false;
+        }
+        var target = await connection.ExecuteScalarAsync<long?>("SELECT id FROM categories WHERE user_id = @userId AND title = @to", new { userId, to }, tx);
+        if (target is null)
+        {
+            await connection.ExecuteAsync("UPDATE categories SET title = @to WHERE id = @source", new { to, source }, tx);
+        }
+        else if (target != source)
+        {
+            await connection.ExecuteAsync("UPDATE subscriptions SET category_id = @target WHERE user_id = @userId AND category_id = @source", new { target, source, userId }, tx);
+            await connection.ExecuteAsync("DELETE FROM categories WHERE id = @source", new { source }, tx);
+        }
+        await tx.CommitAsync();
+        return true;
+    }
+
+    /// <summary>Deletes the user's category by title; its feeds stay subscribed, in no category. False when there is none.</summary>
+    public static async Task<bool> DeleteAsync(DbConnection connection, long userId, string title) =>
+        await connection.ExecuteAsync("DELETE FROM categories WHERE user_id = @userId AND title = @title", new { userId, title }) > 0;
+}

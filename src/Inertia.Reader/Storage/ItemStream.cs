@@ -1,0 +1,185 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>
+/// Which of a user's entries a client asks for (a Google Reader stream, a Fever page), and in what order. Every bound is
+/// optional; times are Unix seconds.
+/// </summary>
+public sealed record StreamFilter
+{
+    public required long UserId { get; init; }
+    public long? FeedId { get; init; }
+    public long? CategoryId { get; init; }
+    /// <summary>Only starred entries (these include entries of feeds the user no longer subscribes to).</summary>
+    public bool StarredOnly { get; init; }
+    /// <summary>true: only read entries; false: only unread ones; null: both.</summary>
+    public bool? Read { get; init; }
+    /// <summary>Only entries first seen at or after this time (Google Reader's <c>ot</c>: what arrived since the last sync).</summary>
+    public long? SeenSince { get; init; }
+    /// <summary>Only entries first seen before this time (<c>nt</c>).</summary>
+    public long? SeenBefore { get; init; }
+    /// <summary>Only entries with an id above / below these (Fever's <c>since_id</c> / <c>max_id</c>).</summary>
+    public long? IdAbove { get; init; }
+    public long? IdBelow { get; init; }
+    /// <summary>By id instead of by date (Fever pages by id).</summary>
+    public bool ById { get; init; }
+    public bool OldestFirst { get; init; }
+    /// <summary>The last place already given (a continuation): the page starts after it in the chosen order.</summary>
+    public Keyset? After { get; init; }
+    public int Limit { get; init; } = 20;
+}
+
+/// <summary>An entry's place in a stream: its id, its date and its feed.</summary>
+public sealed record StreamRef(long Id, long SortAt, long CreatedAt, long FeedId);
+
+/// <summary>An entry as an API client receives it: the article, the user's state and the subscription it comes through.</summary>
+public sealed record ApiItem
+{
+    public long Id { get; init; }
+    public long FeedId { get; init; }
+    public string? Title { get; init; }
+    public string? Url { get; init; }
+    public string? Author { get; init; }
+    public long? PublishedAt { get; init; }
+    public long? UpdatedAt { get; init; }
+    public long SortAt { get; init; }
+    public long CreatedAt { get; init; }
+    public string? Summary { get; init; }
+    public string? Content { get; init; }
+    public string? Enclosures { get; init; }
+    public string? FeedTitle { get; init; }
+    public required string FeedUrl { get; init; }
+    public string? FeedSiteUrl { get; init; }
+    public string? Category { get; init; }
+    public bool IsRead { get; init; }
+    public bool IsStarred { get; init; }
+}
+
+/// <summary>One subscription's unread count and its newest entry's date, for Google Reader's unread-count.</summary>
+public sealed record UnreadCounter
+{
+    public long FeedId { get; init; }
+    public string? Category { get; init; }
+    public long Count { get; init; }
+    public long NewestSortAt { get; init; }
+}
+
+/// <summary>The named queries the client APIs read a user's entries through.</summary>
+public static class ItemStream
+{
+    /// <summary>The ids (with dates) of the entries the filter selects, one page of them.</summary>
+    public static async Task<IReadOnlyList<StreamRef>> RefsAsync(DbConnection connection, StreamFilter filter)
+    {
+        var (from, where) = Scope(filter);
+        var conditions = new List<string> { where };
+        if (filter.FeedId is not null)
+        {
+            conditions.Add("e.feed_id = @FeedId");
+        }
+        if (filter.CategoryId is not null)
+        {
+            conditions.Add("s.category_id = @CategoryId");
+        }
+        if (filter.Read is { } read)
+        {
+            conditions.Add(read ? $"({ReaderViews.IsRead})" : $"NOT ({ReaderViews.IsRead})");
+        }
+        if (filter.SeenSince is not null)
+        {
+            conditions.Add("e.created_at >= @SeenSince");
+        }
+        if (filter.SeenBefore is not null)
+        {
+            conditions.Add("e.created_at < @SeenBefore");
+        }
+        if (filter.IdAbove is not null)
+        {
+            conditions.Add("e.id > @IdAbove");
+        }
+        if (filter.IdBelow is not null)
+        {
+            conditions.Add("e.id < @IdBelow");
+        }
+        var direction = filter.OldestFirst ? "ASC" : "DESC";
+        var comparison = filter.OldestFirst ? ">" : "<";
+        if (filter.After is { } after)
+        {
+            conditions.Add(filter.ById ? $"e.id {comparison} @AfterId" : $"(e.sort_at {comparison} @AfterSortAt OR (e.sort_at = @AfterSortAt AND e.id {comparison} @AfterId))");
+        }
+        var order = filter.ById ? $"e.id {direction}" : $"e.sort_at {direction}, e.id {direction}";
+        var rows = await connection.QueryAsync<(long Id, long SortAt, long CreatedAt, long FeedId)>(
+            $"SELECT e.id, e.sort_at, e.created_at, e.feed_id {from} WHERE {string.Join(" AND ", conditions)} ORDER BY {order} LIMIT @Limit",
+            new
+            {
+                filter.UserId,
+                filter.FeedId,
+                filter.CategoryId,
+                filter.SeenSince,
+                filter.SeenBefore,
+                filter.IdAbove,
+                filter.IdBelow,
+                AfterSortAt = filter.After?.SortAt ?? 0,
+                AfterId = filter.After?.Id ?? 0,
+                filter.Limit,
+            });
+        return [.. rows.Select(r => new StreamRef(r.Id, r.SortAt, r.CreatedAt, r.FeedId))];
+    }
+
+    // the user's entries: those of the feeds they subscribe to, or the ones they starred
+    private static (string From, string Where) Scope(StreamFilter filter) => filter.StarredOnly
+        ? ("FROM entry_states st JOIN entries e ON e.id = st.entry_id LEFT JOIN subscriptions s ON s.feed_id = e.feed_id AND s.user_id = st.user_id",
+            "st.user_id = @UserId AND st.is_starred")
+        : ("FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id LEFT JOIN entry_states st ON st.user_id = s.user_id AND st.entry_id = e.id",
+            "s.user_id = @UserId");
+
+    /// <summary>
+    /// The entries with these ids that the user may read (of a feed they subscribe to, or starred), with their state; ids
+    /// of anyone else's entries are left out. In no particular order.
+    /// </summary>
+    public static async Task<IReadOnlyList<ApiItem>> ItemsAsync(DbConnection connection, long userId, IReadOnlyCollection<long> ids)
+    {
+        var items = new List<ApiItem>(ids.Count);
+        foreach (var chunk in ids.Distinct().Chunk(500))
+        {
+            items.AddRange(await connection.QueryAsync<ApiItem>(
+                $"""
+                SELECT e.id AS Id, e.feed_id AS FeedId, e.title AS Title, e.url AS Url, e.author AS Author, e.published_at AS PublishedAt,
+                    e.updated_at AS UpdatedAt, e.sort_at AS SortAt, e.created_at AS CreatedAt, e.summary AS Summary, e.content AS Content,
+                    e.enclosures AS Enclosures, COALESCE(s.title, f.title, cf.title) AS FeedTitle, f.url AS FeedUrl, f.site_url AS FeedSiteUrl,
+                    c.title AS Category, {ReaderViews.IsRead} AS IsRead, COALESCE(st.is_starred, FALSE) AS IsStarred
+                FROM entries e JOIN feeds f ON f.id = e.feed_id LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id
+                LEFT JOIN subscriptions s ON s.feed_id = e.feed_id AND s.user_id = @userId
+                LEFT JOIN categories c ON c.id = s.category_id
+                LEFT JOIN entry_states st ON st.user_id = @userId AND st.entry_id = e.id
+                WHERE {IdList.In(connection, "e.id", "ids")} AND (s.id IS NOT NULL OR st.is_starred)
+                """, new { userId, ids = chunk }));
+        }
+        return items;
+    }
+
+    /// <summary>Each subscription's unread count (kept on the subscription) with its newest entry's date; those with none unread left out.</summary>
+    public static async Task<IReadOnlyList<UnreadCounter>> UnreadCountersAsync(DbConnection connection, long userId) =>
+        [.. await connection.QueryAsync<UnreadCounter>(
+            """
+            SELECT s.feed_id AS FeedId, c.title AS Category, s.unread_count AS Count,
+                COALESCE((SELECT MAX(e.sort_at) FROM entries e WHERE e.feed_id = s.feed_id), 0) AS NewestSortAt
+            FROM subscriptions s LEFT JOIN categories c ON c.id = s.category_id
+            WHERE s.user_id = @userId AND s.unread_count > 0
+            ORDER BY s.feed_id
+            """, new { userId })];
+
+    /// <summary>
+    /// The newest entry first seen at or before <paramref name="seenBy"/> (null: the newest of all) among the feeds in
+    /// scope: what "mark all as read up to then" marks up to, as ids grow with arrival. 0 when there is none.
+    /// </summary>
+    public static Task<long> NewestSeenByAsync(DbConnection connection, long userId, long? feedId, long? categoryId, long? seenBy)
+    {
+        var where = "s.user_id = @userId" + (feedId is null ? "" : " AND s.feed_id = @feedId") + (categoryId is null ? "" : " AND s.category_id = @categoryId")
+            + (seenBy is null ? "" : " AND e.created_at <= @seenBy");
+        return connection.ExecuteScalarAsync<long>(
+            $"SELECT COALESCE(MAX(e.id), 0) FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id WHERE {where}",
+            new { userId, feedId, categoryId, seenBy });
+    }
+}
