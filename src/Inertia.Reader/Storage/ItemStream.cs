@@ -182,4 +182,14 @@ public static class ItemStream
             $"SELECT COALESCE(MAX(e.id), 0) FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id WHERE {where}",
             new { userId, feedId, categoryId, seenBy });
     }
+
+    /// <summary>How many entries the user can read (their feeds' entries, and what they starred elsewhere): Fever's total_items.</summary>
+    public static Task<long> CountAsync(DbConnection connection, long userId) =>
+        connection.ExecuteScalarAsync<long>(
+            """
+            SELECT (SELECT COUNT(*) FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id WHERE s.user_id = @userId)
+                 + (SELECT COUNT(*) FROM entry_states st JOIN entries e ON e.id = st.entry_id
+                    WHERE st.user_id = @userId AND st.is_starred
+                      AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = @userId AND s.feed_id = e.feed_id))
+            """, new { userId });
 }

@@ -18,6 +18,7 @@ public sealed record SubscriptionLine
     public int ErrorCount { get; init; }
     public string? LastError { get; init; }
     public string? DisabledReason { get; init; }
+    public long? LastFetchedAt { get; init; }
 
     public string Name => !string.IsNullOrWhiteSpace(Title) ? Title
         : Uri.TryCreate(SiteUrl ?? Url, UriKind.Absolute, out var u) ? u.Host : Url;
@@ -41,7 +42,8 @@ public static class ReaderViews
             SELECT s.id AS Id, s.feed_id AS FeedId, COALESCE(s.title, f.title, cf.title) AS Title, f.url AS Url, f.site_url AS SiteUrl,
                 s.category_id AS CategoryId, c.title AS Category, s.unread_count AS UnreadCount,
                 CASE WHEN EXISTS (SELECT 1 FROM icons i WHERE i.feed_id = f.id) THEN TRUE ELSE FALSE END AS HasIcon,
-                f.error_count AS ErrorCount, f.last_error AS LastError, f.disabled_reason AS DisabledReason
+                f.error_count AS ErrorCount, f.last_error AS LastError, f.disabled_reason AS DisabledReason,
+                f.last_fetched_at AS LastFetchedAt
             FROM subscriptions s JOIN feeds f ON f.id = s.feed_id
             LEFT JOIN categories c ON c.id = s.category_id
             LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id

@@ -1,5 +1,6 @@
 using Inertia.Reader.Storage;
 using Inertia.Web.Accounts;
+using Inertia.Web.Api.Fever;
 using Inertia.Web.Api.GoogleReader;
 using Inertia.Web.Public;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -104,6 +105,7 @@ public static class WebApp
         app.MapSiteFiles();
         app.MapPasskeys();
         app.MapGoogleReader();
+        app.MapFever();
         return app;
     }
 

@@ -1,0 +1,63 @@
+using Inertia.Reader.Storage;
+
+namespace Inertia.Web.Api.Fever;
+
+/// <summary>
+/// Fever's marks: <c>mark=item</c> with <c>as=read|unread|saved|unsaved</c> and <c>id</c>; <c>mark=feed</c> and
+/// <c>mark=group</c> (group 0: everything) with <c>as=read</c> and <c>before</c>, a time: entries that arrived before it.
+/// </summary>
+public static class FeverMarks
+{
+    public static async Task ApplyAsync(FeverCall call, string mark)
+    {
+        var action = call.Parameters.One("as") ?? throw new FeverError("mark needs as=read|unread|saved|unsaved");
+        var id = call.Number("id") ?? throw new FeverError("mark needs an id");
+        var userId = call.Caller.UserId;
+        var ct = call.Http.RequestAborted;
+        switch (mark)
+        {
+            case "item":
+                IReadOnlyList<MarkResult> result = action switch
+                {
+                    "read" => await ReadState.SetReadAsync(call.Database, userId, [id], true, call.Now, ct),
+                    "unread" => await ReadState.SetReadAsync(call.Database, userId, [id], false, call.Now, ct),
+                    "saved" => await ReadState.SetStarredAsync(call.Database, userId, [id], true, call.Now, ct),
+                    "unsaved" => await ReadState.SetStarredAsync(call.Database, userId, [id], false, call.Now, ct),
+                    _ => throw new FeverError($"unknown as={action}"),
+                };
+                if (result[0] == MarkResult.NotSubscribed)
+                {
+                    throw new FeverError("no such item");
+                }
+                return;
+            case "feed" or "group":
+                if (action != "read")
+                {
+                    throw new FeverError($"a {mark} can only be marked read");
+                }
+                long? feedId = null, categoryId = null;
+                await using (var connection = await call.Database.OpenAsync(ct))
+                {
+                    if (mark == "feed")
+                    {
+                        feedId = await ReaderViews.IsSubscribedAsync(connection, userId, id) ? id : throw new FeverError("no such feed");
+                    }
+                    else if (id != 0)
+                    {
+                        categoryId = (await CategoryStore.ListAsync(connection, userId)).Any(c => c.Id == id) ? id : throw new FeverError("no such group");
+                    }
+                    // "before" is a time; what arrived at or after it stays unread (absent: now)
+                    var before = call.Number("before") ?? call.Now + 1;
+                    var upTo = await ItemStream.NewestSeenByAsync(connection, userId, feedId, categoryId, before - 1);
+                    if (upTo == 0)
+                    {
+                        return;
+                    }
+                    await ReadState.MarkAllReadAsync(call.Database, userId, upTo, feedId, categoryId, ct);
+                }
+                return;
+            default:
+                throw new FeverError($"unknown mark={mark}");
+        }
+    }
+}
