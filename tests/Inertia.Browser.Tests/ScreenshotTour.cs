@@ -69,6 +69,13 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
                         var theme = scheme == ColorScheme.Dark ? "dark" : "light";
                         await Screenshots.SaveAsync(page, $"{name}-{(width < 600 ? "phone" : "desktop")}-{theme}-{locale[..2]}");
                     }
+                    // an API password just made, as its owner sees it once
+                    await page.GotoAsync("/account");
+                    await page.Locator("input[name=label]").FillAsync("NetNewsWire");
+                    await page.Locator("form[action*=CreateApiPassword] button").ClickAsync();
+                    await Expect(page.Locator("code.secret")).ToBeVisibleAsync();
+                    await PageChecks.AssertFitsWidthAsync(page);
+                    await Screenshots.SaveAsync(page, $"account-api-password-{(width < 600 ? "phone" : "desktop")}-{(scheme == ColorScheme.Dark ? "dark" : "light")}-{locale[..2]}");
                     // the 404 page asks for nothing that is missing; no page logs an error
                     Assert.True(errors.All(e => e.Contains("404", StringComparison.Ordinal) && e.Contains("Failed to load resource", StringComparison.Ordinal)) && errors.Count <= 1,
                         string.Join("\n", errors));

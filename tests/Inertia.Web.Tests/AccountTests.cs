@@ -242,4 +242,44 @@ public sealed class AccountTests(PostgresServer postgres)
             Assert.Equal(expected, Location(response)!.OriginalString);
         }
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Settings_make_an_API_password_shown_once_that_apps_sign_in_with_and_revoke_it(DatabaseProvider provider)
+    {
+        await using var site = await StartAsync(provider);
+        await site.CreateUserAsync("ann", "ann-account-password");
+        var bobId = await site.CreateUserAsync("bob", "bob-account-password");
+        var (_, _) = await Inertia.Web.Api.ApiPasswords.CreateAsync(site.Database, bobId, "bob", "bob's phone", 1, CancellationToken.None);
+        var client = site.Client();
+        await SiteHost.SignInAsync(client, "ann", "ann-account-password");
+        var made = await SiteHost.PostFormAsync(client, "/account", [new("label", "Reeder")], handler: "CreateApiPassword");
+        Assert.Equal(HttpStatusCode.OK, made.StatusCode);
+        Assert.True(made.Headers.CacheControl?.NoStore);
+        var page = await made.Content.ReadAsStringAsync();
+        var password = System.Text.RegularExpressions.Regex.Match(page, "<code class=\"secret\">([a-z2-7]{32})</code>").Groups[1].Value;
+        Assert.Equal(32, password.Length);
+        Assert.Contains("/api/greader.php", page);
+        // shown once: the next visit lists its label, never the password
+        var again = await client.GetStringAsync("/account");
+        Assert.Contains("Reeder", again);
+        Assert.DoesNotContain(password, again);
+
+        var login = await site.Client(null).PostAsync("api/greader.php/accounts/ClientLogin", new FormUrlEncodedContent([new("Email", "ann"), new("Passwd", password)]));
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+
+        // revoking bob's password from ann's page does nothing; her own, at once
+        await using (var connection = await site.Database.OpenAsync())
+        {
+            var bobs = Assert.Single(await ApiPasswordStore.ListAsync(connection, bobId));
+            await SiteHost.PostFormAsync(client, "/account", [new("id", bobs.Id.ToString())], handler: "RevokeApiPassword");
+            Assert.Single(await ApiPasswordStore.ListAsync(connection, bobId));
+            var annId = (await UserStore.FindAsync(connection, "ann"))!.Value;
+            var mine = Assert.Single(await ApiPasswordStore.ListAsync(connection, annId));
+            var revoked = await SiteHost.PostFormAsync(client, "/account", [new("id", mine.Id.ToString())], handler: "RevokeApiPassword");
+            Assert.Equal(HttpStatusCode.Redirect, revoked.StatusCode);
+            Assert.Empty(await ApiPasswordStore.ListAsync(connection, annId));
+        }
+        var refused = await site.Client(null).PostAsync("api/greader.php/accounts/ClientLogin", new FormUrlEncodedContent([new("Email", "ann"), new("Passwd", password)]));
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+    }
 }

@@ -139,6 +139,33 @@ public class CliContractTests : IDisposable
         Assert.Contains("up to date", Run());
     }
 
+    [Fact]
+    public async Task User_api_key_prints_a_new_working_password_alone_on_the_last_line()
+    {
+        Assert.Equal(0, RunIn(_dir, "user", "add", "ann", "--password", "account secret").Exit);
+        var made = RunIn(_dir, "user", "api-key", "ann", "--label", "NetNewsWire");
+        Assert.Equal(0, made.Exit);
+        var password = made.Stdout.TrimEnd('\n').Split('\n')[^1];
+        Assert.Matches("^[a-z2-7]{32}$", password);
+        var second = RunIn(_dir, "user", "api-key", "ann").Stdout.TrimEnd('\n').Split('\n')[^1];
+        Assert.NotEqual(password, second);
+        var nobody = RunIn(_dir, "user", "api-key", "nobody");
+        Assert.Equal(1, nobody.Exit);
+        Assert.Contains("no user named 'nobody'", nobody.Stderr);
+
+        await using var database = new Inertia.Reader.Storage.Database(new Inertia.Reader.Storage.DatabaseOptions
+        {
+            ConnectionString = $"Data Source={Path.Combine(_dir, "data", "inertia.db")}",
+        });
+        await using var connection = await database.OpenAsync();
+        var caller = await Inertia.Reader.Storage.ApiPasswordStore.BySecretAsync(connection, Inertia.Web.Api.ApiSecret.Hash(password));
+        Assert.Equal("ann", caller!.UserName);
+        Assert.Null(await Inertia.Reader.Storage.ApiPasswordStore.BySecretAsync(connection, Inertia.Web.Api.ApiSecret.Hash("account secret")));
+        var labels = (await Inertia.Reader.Storage.ApiPasswordStore.ListAsync(connection, caller.UserId)).Select(p => p.Label);
+        Assert.Equal(["NetNewsWire", "cli"], labels);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     private static (int Exit, string Stdout, string Stderr) RunIn(string directory, params string[] args) =>
         InertiaProcess.Run(directory, TimeSpan.FromSeconds(120), args);
 

@@ -1,3 +1,4 @@
+using Inertia.Reader.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -6,12 +7,15 @@ using Microsoft.Extensions.Localization;
 
 namespace Inertia.Web.Accounts;
 
-/// <summary>`/account`: the signed-in user's language, theme and time zone, their passkeys, and signing out.</summary>
+/// <summary>`/account`: the signed-in user's language, theme and time zone, their passkeys and API passwords, and signing out.</summary>
 [Authorize]
-public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<Strings> t) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<Strings> t, Database database, TimeProvider time) : PageModel
 {
     public AppUser Me { get; private set; } = null!;
     public IList<UserPasskeyInfo> Passkeys { get; private set; } = [];
+    public IReadOnlyList<ApiPassword> ApiPasswords { get; private set; } = [];
+    /// <summary>A password just made, shown this once (the response is not stored by any cache).</summary>
+    public string? NewApiPassword { get; private set; }
     public string? Message { get; private set; }
 
     /// <summary>Time zones offered: the common ones of Inertia's readers first.</summary>
@@ -24,7 +28,13 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         {
             return Redirect("/signin");
         }
-        Message = done == "passkey" ? t["PasskeyAdded"].Value : done is not null ? t["Saved"].Value : null;
+        Message = done switch
+        {
+            "passkey" => t["PasskeyAdded"].Value,
+            "revoked" => t["ApiPasswordRevoked"].Value,
+            null => null,
+            _ => t["Saved"].Value,
+        };
         return Page();
     }
 
@@ -63,6 +73,34 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         return Redirect("/account?done=removed");
     }
 
+    public async Task<IActionResult> OnPostCreateApiPasswordAsync(string? label, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync())
+        {
+            return Redirect("/signin");
+        }
+        var text = string.IsNullOrWhiteSpace(label) ? "app" : label.Trim();
+        text = text.Length > 100 ? text[..100] : text;
+        (_, NewApiPassword) = await Api.ApiPasswords.CreateAsync(database, Me.Id, Me.UserName!, text, time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
+        await LoadAsync();
+        Response.Headers.CacheControl = "no-store";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRevokeApiPasswordAsync(long id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync())
+        {
+            return Redirect("/signin");
+        }
+        // another user's id revokes nothing: the store matches on the owner too
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await ApiPasswordStore.RevokeAsync(connection, Me.Id, id);
+        }
+        return Redirect("/account?done=revoked");
+    }
+
     public async Task<IActionResult> OnPostSignOutAsync()
     {
         await signIn.SignOutAsync();
@@ -77,6 +115,8 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         }
         Me = me;
         Passkeys = await users.GetPasskeysAsync(me);
+        await using var connection = await database.OpenAsync();
+        ApiPasswords = await ApiPasswordStore.ListAsync(connection, me.Id);
         return true;
     }
 }
