@@ -6,9 +6,10 @@ using Microsoft.Data.Sqlite;
 namespace Inertia.Web.Tests;
 
 /// <summary>
-/// Debian's newsboat (2.21) against the Google Reader API, as its FeedHQ source speaks it: ClientLogin, subscription/list,
-/// then each feed's articles through the old Atom output, <c>reader/atom/feed%2FID?n=N</c>, with read state in
-/// <c>gr:</c> categories. `.ci/run` installs newsboat.
+/// Debian's newsboat (2.21) as a real client: against the Google Reader API as its FeedHQ source speaks it (ClientLogin,
+/// subscription/list, then each feed's articles through the old Atom output, <c>reader/atom/feed%2FID?n=N</c>, with read
+/// state in <c>gr:</c> categories), and against the Miniflux REST API (HTTP Basic, /v1/categories, /v1/feeds, each feed's
+/// entries). `.ci/run` installs newsboat.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class NewsboatTests(PostgresServer postgres)
@@ -61,6 +62,42 @@ public sealed class NewsboatTests(PostgresServer postgres)
 
             // a mark on the server shows at newsboat's next reload
             await alice.EditAsync("reader/api/0/edit-tag", ("i", ids[2].ToString()), ("a", "user/-/state/com.google/read"));
+            Assert.Equal($"{unread - 1} unread articles", await RunAsync(home));
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(home, recursive: true);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Newsboat_through_Miniflux_reports_exactly_the_servers_unread_count(DatabaseProvider provider)
+    {
+        Assert.True(File.Exists(Newsboat), "newsboat is not installed (Debian's newsboat; .ci/run installs it)");
+        await using var site = await SiteHost.StartAsync(provider, provider == DatabaseProvider.Postgres ? postgres.CreateDatabase() : null);
+        var aliceId = await site.CreateUserAsync("alice", "alice-account-password");
+        var alice = await GoogleReaderClient.SignInAsync(site, aliceId, "alice");
+        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url("dev-community.xml")), ("a", "user/-/label/Blogs"));
+        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url("ruanyifeng.xml")));
+        var ids = await alice.AllIdsAsync("s=user/-/state/com.google/reading-list", 100);
+        await alice.EditAsync("reader/api/0/edit-tag", ("i", ids[0].ToString()), ("i", ids[3].ToString()), ("i", ids[7].ToString()), ("a", "user/-/state/com.google/read"));
+        var unread = await alice.UnreadAsync();
+
+        var home = Directory.CreateTempSubdirectory("inertia-newsboat-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(home, "config"),
+                $"""
+                urls-source "miniflux"
+                miniflux-url "{site.Root.ToString().TrimEnd('/')}"
+                miniflux-login "alice"
+                miniflux-password "{alice.Password}"
+                """);
+            // newsboat 2.21 asks each feed for /v1/feeds/ID/entries?order=published_at&direction=desc, no limit: Miniflux's default, 100
+            await File.WriteAllTextAsync(Path.Combine(home, "urls"), "");
+            Assert.Equal($"{unread} unread articles", await RunAsync(home));
+            await alice.EditAsync("reader/api/0/edit-tag", ("i", ids[1].ToString()), ("a", "user/-/state/com.google/read"));
             Assert.Equal($"{unread - 1} unread articles", await RunAsync(home));
         }
         finally

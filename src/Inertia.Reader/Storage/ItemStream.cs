@@ -72,6 +72,23 @@ public static class ItemStream
     /// <summary>The ids (with dates) of the entries the filter selects, one page of them.</summary>
     public static async Task<IReadOnlyList<StreamRef>> RefsAsync(DbConnection connection, StreamFilter filter)
     {
+        var (from, where) = Where(filter, withPlace: true);
+        var direction = filter.OldestFirst ? "ASC" : "DESC";
+        var order = filter.ById ? $"e.id {direction}" : $"e.sort_at {direction}, e.id {direction}";
+        var rows = await connection.QueryAsync<(long Id, long SortAt, long CreatedAt, long FeedId)>(
+            $"SELECT e.id, e.sort_at, e.created_at, e.feed_id {from} WHERE {where} ORDER BY {order} LIMIT @Limit", Arguments(filter));
+        return [.. rows.Select(r => new StreamRef(r.Id, r.SortAt, r.CreatedAt, r.FeedId))];
+    }
+
+    /// <summary>How many entries the filter selects in all, whatever its page (Miniflux's <c>total</c>).</summary>
+    public static Task<long> CountAsync(DbConnection connection, StreamFilter filter)
+    {
+        var (from, where) = Where(filter, withPlace: false);
+        return connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) {from} WHERE {where}", Arguments(filter));
+    }
+
+    private static (string From, string Where) Where(StreamFilter filter, bool withPlace)
+    {
         var (from, where) = Scope(filter);
         var conditions = new List<string> { where };
         if (filter.FeedId is not null)
@@ -102,30 +119,27 @@ public static class ItemStream
         {
             conditions.Add("e.id < @IdBelow");
         }
-        var direction = filter.OldestFirst ? "ASC" : "DESC";
-        var comparison = filter.OldestFirst ? ">" : "<";
-        if (filter.After is { } after)
+        if (withPlace && filter.After is not null)
         {
+            var comparison = filter.OldestFirst ? ">" : "<";
             conditions.Add(filter.ById ? $"e.id {comparison} @AfterId" : $"(e.sort_at {comparison} @AfterSortAt OR (e.sort_at = @AfterSortAt AND e.id {comparison} @AfterId))");
         }
-        var order = filter.ById ? $"e.id {direction}" : $"e.sort_at {direction}, e.id {direction}";
-        var rows = await connection.QueryAsync<(long Id, long SortAt, long CreatedAt, long FeedId)>(
-            $"SELECT e.id, e.sort_at, e.created_at, e.feed_id {from} WHERE {string.Join(" AND ", conditions)} ORDER BY {order} LIMIT @Limit",
-            new
-            {
-                filter.UserId,
-                filter.FeedId,
-                filter.CategoryId,
-                filter.SeenSince,
-                filter.SeenBefore,
-                filter.IdAbove,
-                filter.IdBelow,
-                AfterSortAt = filter.After?.SortAt ?? 0,
-                AfterId = filter.After?.Id ?? 0,
-                filter.Limit,
-            });
-        return [.. rows.Select(r => new StreamRef(r.Id, r.SortAt, r.CreatedAt, r.FeedId))];
+        return (from, string.Join(" AND ", conditions));
     }
+
+    private static object Arguments(StreamFilter filter) => new
+    {
+        filter.UserId,
+        filter.FeedId,
+        filter.CategoryId,
+        filter.SeenSince,
+        filter.SeenBefore,
+        filter.IdAbove,
+        filter.IdBelow,
+        AfterSortAt = filter.After?.SortAt ?? 0,
+        AfterId = filter.After?.Id ?? 0,
+        filter.Limit,
+    };
 
     // the user's entries: those of the feeds they subscribe to, or the ones they starred
     private static (string From, string Where) Scope(StreamFilter filter) => filter.StarredOnly

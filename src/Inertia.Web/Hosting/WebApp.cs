@@ -2,6 +2,7 @@ using Inertia.Reader.Storage;
 using Inertia.Web.Accounts;
 using Inertia.Web.Api.Fever;
 using Inertia.Web.Api.GoogleReader;
+using Inertia.Web.Api.Miniflux;
 using Inertia.Web.Public;
 using Microsoft.AspNetCore.HttpOverrides;
 
@@ -106,6 +107,7 @@ public static class WebApp
         app.MapPasskeys();
         app.MapGoogleReader();
         app.MapFever();
+        app.MapMiniflux();
         return app;
     }
 
