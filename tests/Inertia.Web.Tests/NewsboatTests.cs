@@ -21,12 +21,8 @@ public sealed class NewsboatTests(PostgresServer postgres)
     [Theory, MemberData(nameof(Providers))]
     public async Task Newsboat_through_FeedHQ_reads_every_unread_article_and_the_server_state(DatabaseProvider provider)
     {
-        Assert.True(File.Exists(Newsboat), "newsboat is not installed (Debian's newsboat; .ci/run installs it)");
-        await using var site = await SiteHost.StartAsync(provider, provider == DatabaseProvider.Postgres ? postgres.CreateDatabase() : null);
-        var aliceId = await site.CreateUserAsync("alice", "alice-account-password");
-        var alice = await GoogleReaderClient.SignInAsync(site, aliceId, "alice");
-        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url("dev-community.xml")), ("a", "user/-/label/Blogs"));
-        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url("ithome.xml")));
+        var (site, alice) = await StartAsync(provider, "ithome.xml");
+        await using var _ = site;
         var ids = await alice.AllIdsAsync("s=user/-/state/com.google/reading-list", 100);
         await alice.EditAsync("reader/api/0/edit-tag", ("i", ids[0].ToString()), ("i", ids[1].ToString()), ("a", "user/-/state/com.google/read"));
         var unread = await alice.UnreadAsync();
@@ -74,12 +70,8 @@ public sealed class NewsboatTests(PostgresServer postgres)
     [Theory, MemberData(nameof(Providers))]
     public async Task Newsboat_through_Miniflux_reports_exactly_the_servers_unread_count(DatabaseProvider provider)
     {
-        Assert.True(File.Exists(Newsboat), "newsboat is not installed (Debian's newsboat; .ci/run installs it)");
-        await using var site = await SiteHost.StartAsync(provider, provider == DatabaseProvider.Postgres ? postgres.CreateDatabase() : null);
-        var aliceId = await site.CreateUserAsync("alice", "alice-account-password");
-        var alice = await GoogleReaderClient.SignInAsync(site, aliceId, "alice");
-        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url("dev-community.xml")), ("a", "user/-/label/Blogs"));
-        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url("ruanyifeng.xml")));
+        var (site, alice) = await StartAsync(provider, "ruanyifeng.xml");
+        await using var _ = site;
         var ids = await alice.AllIdsAsync("s=user/-/state/com.google/reading-list", 100);
         await alice.EditAsync("reader/api/0/edit-tag", ("i", ids[0].ToString()), ("i", ids[3].ToString()), ("i", ids[7].ToString()), ("a", "user/-/state/com.google/read"));
         var unread = await alice.UnreadAsync();
@@ -105,6 +97,18 @@ public sealed class NewsboatTests(PostgresServer postgres)
             SqliteConnection.ClearAllPools();
             Directory.Delete(home, recursive: true);
         }
+    }
+
+    // a site where alice subscribes, through the API, to DEV Community (labelled Blogs) and one more feed
+    private async Task<(SiteHost Site, GoogleReaderClient Alice)> StartAsync(DatabaseProvider provider, string secondFeed)
+    {
+        Assert.True(File.Exists(Newsboat), "newsboat is not installed (Debian's newsboat; .ci/run installs it)");
+        var site = await SiteHost.StartAsync(provider, provider == DatabaseProvider.Postgres ? postgres.CreateDatabase() : null);
+        var aliceId = await site.CreateUserAsync("alice", "alice-account-password");
+        var alice = await GoogleReaderClient.SignInAsync(site, aliceId, "alice");
+        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url("dev-community.xml")), ("a", "user/-/label/Blogs"));
+        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url(secondFeed)));
+        return (site, alice);
     }
 
     // `newsboat -x reload print-unread` with its files in HOME; its one line of output

@@ -34,24 +34,9 @@ public sealed record StreamFilter
 /// <summary>An entry's place in a stream: its id, its date and its feed.</summary>
 public sealed record StreamRef(long Id, long SortAt, long CreatedAt, long FeedId);
 
-/// <summary>An entry as an API client receives it: the article, the user's state and the subscription it comes through.</summary>
-public sealed record ApiItem
+/// <summary>An entry as an API client receives it: the article, the user's state and the subscription's category (its title in FeedTitle, when they gave one).</summary>
+public sealed record ApiItem : Article
 {
-    public long Id { get; init; }
-    public long FeedId { get; init; }
-    public string? Title { get; init; }
-    public string? Url { get; init; }
-    public string? Author { get; init; }
-    public long? PublishedAt { get; init; }
-    public long? UpdatedAt { get; init; }
-    public long SortAt { get; init; }
-    public long CreatedAt { get; init; }
-    public string? Summary { get; init; }
-    public string? Content { get; init; }
-    public string? Enclosures { get; init; }
-    public string? FeedTitle { get; init; }
-    public required string FeedUrl { get; init; }
-    public string? FeedSiteUrl { get; init; }
     public string? Category { get; init; }
     public bool IsRead { get; init; }
     public bool IsStarred { get; init; }

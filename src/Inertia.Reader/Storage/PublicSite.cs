@@ -48,7 +48,7 @@ public sealed record EntryLine
 }
 
 /// <summary>An entry to read in full, with its feed.</summary>
-public sealed record Article
+public record Article
 {
     public long Id { get; init; }
     public long FeedId { get; init; }
