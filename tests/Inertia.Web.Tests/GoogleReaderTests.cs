@@ -245,6 +245,11 @@ public sealed class GoogleReaderTests(PostgresServer postgres)
         var liferea = await alice.PostAsync("reader/api/0/stream/items/contents", [new("i", id.ToString()), new("T", alice.Token + "\n")], authorized: false);
         Assert.Equal(HttpStatusCode.OK, liferea.StatusCode);
         Assert.Single(JsonDocument.Parse(await liferea.Content.ReadAsStringAsync()).RootElement.GetProperty("items").EnumerateArray());
+        // Liferea 1.14 sends its ClientLogin Auth token as T, for reads and marks alike
+        var authAsT = await alice.PostAsync("reader/api/0/stream/items/contents", [new("i", id.ToString()), new("T", alice.Auth)], authorized: false);
+        Assert.Equal(HttpStatusCode.OK, authAsT.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await alice.PostAsync("reader/api/0/edit-tag", [new("i", id.ToString()), new("a", "user/-/state/com.google/starred"), new("T", alice.Auth)], authorized: false)).StatusCode);
+        Assert.Contains(id, await alice.AllIdsAsync("s=user/-/state/com.google/starred", 10));
         // T from the query and from a header
         Assert.Equal(HttpStatusCode.OK, (await alice.SendAsync(HttpMethod.Post, $"reader/api/0/edit-tag?T={alice.Token}",
             new FormUrlEncodedContent([new("i", id.ToString()), new("a", "user/-/state/com.google/read")]))).StatusCode);

@@ -59,8 +59,9 @@ public sealed class GoogleReaderCall
 
     /// <summary>
     /// Runs <paramref name="action"/> for an authenticated caller. Authentication is the <c>GoogleLogin auth=</c> header, or
-    /// failing that the edit token <c>T</c> alone (Liferea sends only <c>T</c> on <c>stream/items/contents</c>). A write
-    /// with a <c>T</c> that is not the caller's is refused with <c>Google-Bad-Token: true</c>; a write with a valid header
+    /// failing that <c>T</c> alone, the edit token or the Auth token (Liferea 1.14 sends its Auth token as <c>T</c> on
+    /// <c>stream/items/contents</c> and <c>edit-tag</c>, with no header and without asking for an edit token). A write
+    /// with a <c>T</c> that is not the caller's (edit or Auth token) is refused with <c>Google-Bad-Token: true</c>; a write with a valid header
     /// and no <c>T</c> is done, as some apps never send one (the header itself cannot be forged by another site).
     /// </summary>
     public static async Task RunAsync(HttpContext http, bool write, Func<GoogleReaderCall, Task<IResult>> action)
@@ -97,29 +98,40 @@ public sealed class GoogleReaderCall
         var token = Token(http, parameters);
         ApiCaller? caller = null;
         string? editToken = null;
-        if (AuthHeader(http) is { } auth)
+        string? authToken = null;
+        // Auth is "USERID/PASSWORD": the password finds the caller; the id must agree with it
+        async Task<bool> ByAuthAsync(string auth)
         {
-            // Auth is "USERID/PASSWORD": the password finds the caller; the id must agree with it
             var slash = auth.IndexOf('/');
             var secret = slash < 0 ? auth : auth[(slash + 1)..];
-            caller = await ApiPasswordStore.BySecretAsync(connection, ApiSecret.Hash(secret));
-            if (caller is not null && slash >= 0 && auth[..slash] != caller.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            var found = await ApiPasswordStore.BySecretAsync(connection, ApiSecret.Hash(secret));
+            if (found is null || (slash >= 0 && auth[..slash] != found.UserId.ToString(System.Globalization.CultureInfo.InvariantCulture)))
             {
-                caller = null;
+                return false;
             }
-            editToken = caller is null ? null : ApiSecret.EditToken(secret);
+            (caller, editToken, authToken) = (found, ApiSecret.EditToken(secret), auth);
+            return true;
+        }
+        if (AuthHeader(http) is { } header)
+        {
+            await ByAuthAsync(header);
         }
         else if (token is not null)
         {
+            // T alone: the edit token, or — as Liferea sends it — the Auth token from ClientLogin
             caller = await ApiPasswordStore.ByEditTokenAsync(connection, ApiSecret.Hash(token));
             editToken = caller is null ? null : token;
+            if (caller is null)
+            {
+                await ByAuthAsync(token);
+            }
         }
         if (caller is null)
         {
             failures.Fail(address);
             return Results.Text("Unauthorized\n", "text/plain", statusCode: 401);
         }
-        if (write && token is not null && token != editToken)
+        if (write && token is not null && token != editToken && token != authToken)
         {
             http.Response.Headers["Google-Bad-Token"] = "true";
             return Results.Text("Bad edit token\n", "text/plain", statusCode: 401);
