@@ -191,4 +191,10 @@ public static class ItemStream
                     WHERE st.user_id = @userId AND st.is_starred
                       AND NOT EXISTS (SELECT 1 FROM subscriptions s WHERE s.user_id = @userId AND s.feed_id = e.feed_id))
             """, new { userId });
+
+    /// <summary>How many entries each of the user's subscriptions holds, in one grouped count.</summary>
+    public static async Task<IReadOnlyDictionary<long, long>> EntriesPerFeedAsync(DbConnection connection, long userId) =>
+        (await connection.QueryAsync<(long FeedId, long Count)>(
+            "SELECT s.feed_id, COUNT(e.id) FROM subscriptions s LEFT JOIN entries e ON e.feed_id = s.feed_id WHERE s.user_id = @userId GROUP BY s.feed_id",
+            new { userId })).ToDictionary(r => r.FeedId, r => r.Count);
 }

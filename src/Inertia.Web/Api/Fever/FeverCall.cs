@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Inertia.Reader.Storage;
 
@@ -12,14 +13,17 @@ public sealed class FeverCall
 {
     public const int ApiVersion = 3;
 
-    private FeverCall(HttpContext http, RequestParameters parameters, ApiCaller caller)
+    private FeverCall(HttpContext http, DbConnection connection, RequestParameters parameters, ApiCaller caller)
     {
         Http = http;
+        Connection = connection;
         Parameters = parameters;
         Caller = caller;
     }
 
     public HttpContext Http { get; }
+    /// <summary>The request's connection, open until the reply is made: reads use it, marks go through the database's writer.</summary>
+    public DbConnection Connection { get; }
     public RequestParameters Parameters { get; }
     public ApiCaller Caller { get; }
     public Database Database => Http.RequestServices.GetRequiredService<Database>();
@@ -61,26 +65,17 @@ public sealed class FeverCall
             {
                 var parameters = await RequestParameters.ReadAsync(http.Request, http.RequestAborted);
                 var key = parameters.One("api_key")?.Trim().ToLowerInvariant();
-                ApiCaller? caller = null;
-                await using (var connection = await http.RequestServices.GetRequiredService<Database>().OpenAsync(http.RequestAborted))
-                {
-                    if (key is { Length: 32 })
-                    {
-                        caller = await ApiPasswordStore.ByFeverKeyAsync(connection, key);
-                    }
-                    if (caller is not null)
-                    {
-                        await ApiPasswordStore.TouchAsync(connection, caller.PasswordId, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds());
-                    }
-                }
+                await using var connection = await http.RequestServices.GetRequiredService<Database>().OpenAsync(http.RequestAborted);
+                var caller = key is { Length: 32 } ? await ApiPasswordStore.ByFeverKeyAsync(connection, key) : null;
                 if (caller is null)
                 {
                     failures.Fail(address);
                 }
                 else
                 {
+                    await ApiPasswordStore.TouchAsync(connection, caller.PasswordId, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds());
                     reply["auth"] = 1;
-                    await FeverReplies.FillAsync(new FeverCall(http, parameters, caller), reply);
+                    await FeverReplies.FillAsync(new FeverCall(http, connection, parameters, caller), reply);
                 }
             }
         }

@@ -36,23 +36,19 @@ public static class FeverMarks
                     throw new FeverError($"a {mark} can only be marked read");
                 }
                 long? feedId = null, categoryId = null;
-                await using (var connection = await call.Database.OpenAsync(ct))
+                if (mark == "feed")
                 {
-                    if (mark == "feed")
-                    {
-                        feedId = await ReaderViews.IsSubscribedAsync(connection, userId, id) ? id : throw new FeverError("no such feed");
-                    }
-                    else if (id != 0)
-                    {
-                        categoryId = (await CategoryStore.ListAsync(connection, userId)).Any(c => c.Id == id) ? id : throw new FeverError("no such group");
-                    }
-                    // "before" is a time; what arrived at or after it stays unread (absent: now)
-                    var before = call.Number("before") ?? call.Now + 1;
-                    var upTo = await ItemStream.NewestSeenByAsync(connection, userId, feedId, categoryId, before - 1);
-                    if (upTo == 0)
-                    {
-                        return;
-                    }
+                    feedId = await ReaderViews.IsSubscribedAsync(call.Connection, userId, id) ? id : throw new FeverError("no such feed");
+                }
+                else if (id != 0)
+                {
+                    categoryId = (await CategoryStore.ListAsync(call.Connection, userId)).Any(c => c.Id == id) ? id : throw new FeverError("no such group");
+                }
+                // "before" is a time; what arrived at or after it stays unread (absent: now)
+                var before = call.Number("before") ?? call.Now + 1;
+                var upTo = await ItemStream.NewestSeenByAsync(call.Connection, userId, feedId, categoryId, before - 1);
+                if (upTo > 0)
+                {
                     await ReadState.MarkAllReadAsync(call.Database, userId, upTo, feedId, categoryId, ct);
                 }
                 return;

@@ -18,7 +18,7 @@ public static class FeverReplies
         {
             await FeverMarks.ApplyAsync(call, mark);
         }
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var userId = call.Caller.UserId;
         var subscriptions = await ReaderViews.SubscriptionsAsync(connection, userId);
         reply["last_refreshed_on_time"] = subscriptions.Select(s => s.LastFetchedAt ?? 0).DefaultIfEmpty(0).Max();

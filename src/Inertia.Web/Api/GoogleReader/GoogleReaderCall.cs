@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Inertia.Reader.Storage;
 using Microsoft.AspNetCore.Http.Features;
@@ -18,15 +19,18 @@ public sealed class GoogleReaderCall
 {
     private readonly RequestParameters _parameters;
 
-    private GoogleReaderCall(HttpContext http, RequestParameters parameters, ApiCaller caller, string? editToken)
+    private GoogleReaderCall(HttpContext http, DbConnection connection, RequestParameters parameters, ApiCaller caller, string? editToken)
     {
         Http = http;
+        Connection = connection;
         _parameters = parameters;
         Caller = caller;
         EditToken = editToken;
     }
 
     public HttpContext Http { get; }
+    /// <summary>The request's connection (opened to authenticate it, open until the reply is made): reads use it, writes go through the database's writer.</summary>
+    public DbConnection Connection { get; }
     public ApiCaller Caller { get; }
     /// <summary>The caller's edit token, when the request carried what it derives from (the Auth token or the token itself).</summary>
     public string? EditToken { get; }
@@ -137,7 +141,7 @@ public sealed class GoogleReaderCall
             return Results.Text("Bad edit token\n", "text/plain", statusCode: 401);
         }
         await ApiPasswordStore.TouchAsync(connection, caller.PasswordId, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds());
-        return await action(new GoogleReaderCall(http, parameters, caller, editToken));
+        return await action(new GoogleReaderCall(http, connection, parameters, caller, editToken));
     }
 
     // the header "Authorization: GoogleLogin auth=TOKEN"; anything else ("undefined", Basic) is no Google Reader auth

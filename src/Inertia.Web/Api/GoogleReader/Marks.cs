@@ -56,13 +56,9 @@ public static class Marks
             throw new GoogleReaderError(400, "Only the reading list, a label or a feed can be marked read");
         }
         long? seenBy = call.One("ts") is { Length: > 0 } ? StreamRequest.Seconds(call.Number("ts", 0, 0, long.MaxValue)) : null;
-        await using (var connection = await call.Database.OpenAsync(call.Http.RequestAborted))
+        var upTo = await ItemStream.NewestSeenByAsync(call.Connection, call.Caller.UserId, scope.FeedId, scope.CategoryId, seenBy);
+        if (upTo > 0)
         {
-            var upTo = await ItemStream.NewestSeenByAsync(connection, call.Caller.UserId, scope.FeedId, scope.CategoryId, seenBy);
-            if (upTo == 0)
-            {
-                return GoogleReaderCall.Ok();
-            }
             await ReadState.MarkAllReadAsync(call.Database, call.Caller.UserId, upTo, scope.FeedId, scope.CategoryId, call.Http.RequestAborted);
         }
         return GoogleReaderCall.Ok();

@@ -60,12 +60,9 @@ public static class StreamRequest
             case StreamKind.KeptUnread:
                 return filter with { Read = false };
             case StreamKind.Label:
-                await using (var connection = await call.Database.OpenAsync(call.Http.RequestAborted))
-                {
-                    var category = await CategoryStore.FindAsync(connection, call.Caller.UserId, stream.Label!)
-                        ?? throw new GoogleReaderError(404, $"No label '{stream.Label}'");
-                    return filter with { CategoryId = category };
-                }
+                var category = await CategoryStore.FindAsync(call.Connection, call.Caller.UserId, stream.Label!)
+                    ?? throw new GoogleReaderError(404, $"No label '{stream.Label}'");
+                return filter with { CategoryId = category };
             case StreamKind.Feed:
                 return filter with { FeedId = await FeedIdAsync(call, stream) };
             default:
@@ -76,10 +73,9 @@ public static class StreamRequest
     /// <summary>The id of the subscribed feed a feed stream names; 404 when the caller does not subscribe to it.</summary>
     public static async Task<long> FeedIdAsync(GoogleReaderCall call, StreamId stream)
     {
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
         long? id = stream.FeedId is { } feedId
-            ? (await ReaderViews.IsSubscribedAsync(connection, call.Caller.UserId, feedId) ? feedId : null)
-            : await SubscriptionStore.FeedByUrlAsync(connection, call.Caller.UserId, stream.FeedUrl!);
+            ? (await ReaderViews.IsSubscribedAsync(call.Connection, call.Caller.UserId, feedId) ? feedId : null)
+            : await SubscriptionStore.FeedByUrlAsync(call.Connection, call.Caller.UserId, stream.FeedUrl!);
         return id ?? throw new GoogleReaderError(404, "Not subscribed to that feed");
     }
 

@@ -24,7 +24,7 @@ public static class Streams
         GoogleReaderCall call, string streamText, int defaultCount, int maxCount)
     {
         var filter = await StreamRequest.FilterAsync(call, streamText, defaultCount, maxCount);
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var refs = await ItemStream.RefsAsync(connection, filter);
         var byId = (await ItemStream.ItemsAsync(connection, call.Caller.UserId, [.. refs.Select(r => r.Id)])).ToDictionary(i => i.Id);
         var items = refs.Select(r => byId.GetValueOrDefault(r.Id)).OfType<ApiItem>().ToList();
@@ -37,7 +37,7 @@ public static class Streams
     public static Task IdsAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
     {
         var filter = await StreamRequest.FilterAsync(call, call.One("s") ?? StreamId.ReadingListId, 20, MaxIds);
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var refs = await ItemStream.RefsAsync(connection, filter);
         return Results.Json(new ItemRefs(
             [.. refs.Select(r => new ItemRef(ItemId.Decimal(r.Id), [], (r.SortAt * 1_000_000).ToString(CultureInfo.InvariantCulture)))],
@@ -47,7 +47,7 @@ public static class Streams
     public static Task ItemsContentsAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
     {
         var ids = ParseIds(call.All("i"));
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var byId = (await ItemStream.ItemsAsync(connection, call.Caller.UserId, ids)).ToDictionary(i => i.Id);
         // in the order asked, the caller's own entries only
         var items = ids.Distinct().Select(byId.GetValueOrDefault).OfType<ApiItem>().Select(ItemJson.For).ToList();

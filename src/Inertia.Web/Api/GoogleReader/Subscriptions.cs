@@ -17,7 +17,7 @@ public static class Subscriptions
 
     public static Task ListAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
     {
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var lines = await ReaderViews.SubscriptionsAsync(connection, call.Caller.UserId);
         var origin = $"{http.Request.Scheme}://{http.Request.Host}";
         return Results.Json(new SubscriptionList([.. lines.Select(s => new Subscription(
@@ -57,29 +57,22 @@ public static class Subscriptions
                         call.Http.RequestAborted);
                     break;
                 case "unsubscribe":
-                    var gone = await StreamRequest.FeedIdAsync(call, stream);
-                    await using (var connection = await call.Database.OpenAsync(call.Http.RequestAborted))
-                    {
-                        await SubscriptionStore.UnsubscribeAsync(connection, call.Caller.UserId, gone);
-                    }
+                    await SubscriptionStore.UnsubscribeAsync(call.Connection, call.Caller.UserId, await StreamRequest.FeedIdAsync(call, stream));
                     break;
                 case "edit":
                     var feedId = await StreamRequest.FeedIdAsync(call, stream);
-                    await using (var connection = await call.Database.OpenAsync(call.Http.RequestAborted))
+                    if (title is not null)
                     {
-                        if (title is not null)
-                        {
-                            await SubscriptionStore.SetTitleAsync(connection, call.Caller.UserId, feedId, title);
-                        }
-                        if (addLabel is not null)
-                        {
-                            var category = await CategoryStore.EnsureAsync(connection, null, call.Caller.UserId, addLabel);
-                            await SubscriptionStore.SetCategoryAsync(connection, call.Caller.UserId, feedId, category);
-                        }
-                        else if (removeLabel)
-                        {
-                            await SubscriptionStore.SetCategoryAsync(connection, call.Caller.UserId, feedId, null);
-                        }
+                        await SubscriptionStore.SetTitleAsync(call.Connection, call.Caller.UserId, feedId, title);
+                    }
+                    if (addLabel is not null)
+                    {
+                        var category = await CategoryStore.EnsureAsync(call.Connection, null, call.Caller.UserId, addLabel);
+                        await SubscriptionStore.SetCategoryAsync(call.Connection, call.Caller.UserId, feedId, category);
+                    }
+                    else if (removeLabel)
+                    {
+                        await SubscriptionStore.SetCategoryAsync(call.Connection, call.Caller.UserId, feedId, null);
                     }
                     break;
                 default:
@@ -98,14 +91,14 @@ public static class Subscriptions
             return Results.Json(new QuickAddResult(query, 0, null, null), GoogleReaderCall.Json);
         }
         await call.Database.Writes.RunAsync((c, tx) => SubscriptionStore.SubscribeAsync(c, tx, call.Caller.UserId, url, null, null, null, call.Now), call.Http.RequestAborted);
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var feedId = await SubscriptionStore.FeedByUrlAsync(connection, call.Caller.UserId, url);
         return Results.Json(new QuickAddResult(query, 1, StreamId.ForFeed(feedId!.Value), url), GoogleReaderCall.Json);
     });
 
     public static Task ExportAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
     {
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var outlines = await SubscriptionStore.ListAsync(connection, call.Caller.UserId);
         var buffer = new MemoryStream();
         OpmlWriter.Write(buffer, $"{call.Caller.UserName}'s subscriptions in Inertia", outlines, DateTimeOffset.FromUnixTimeSeconds(call.Now));

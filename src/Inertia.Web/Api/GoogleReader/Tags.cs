@@ -12,7 +12,7 @@ public static class Tags
 
     public static Task ListAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
     {
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var categories = await CategoryStore.ListAsync(connection, call.Caller.UserId);
         return Results.Json(new TagList([new Tag(StreamId.StarredId), .. categories.Select(c => new Tag(StreamId.ForLabel(c.Title), "folder"))]), GoogleReaderCall.Json);
     });
@@ -21,14 +21,14 @@ public static class Tags
     {
         var from = Label(call, call.One("s") ?? call.One("t"));
         var to = Label(call, call.One("dest"));
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         return await CategoryStore.RenameAsync(connection, call.Caller.UserId, from, to) ? GoogleReaderCall.Ok() : throw new GoogleReaderError(404, $"No label '{from}'");
     });
 
     public static Task DisableAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: true, async call =>
     {
         var label = Label(call, call.One("s") ?? call.One("t"));
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         return await CategoryStore.DeleteAsync(connection, call.Caller.UserId, label) ? GoogleReaderCall.Ok() : throw new GoogleReaderError(404, $"No label '{label}'");
     });
 
@@ -48,7 +48,7 @@ public static class Tags
 
     public static Task UnreadCountAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
     {
-        await using var connection = await call.Database.OpenAsync(call.Http.RequestAborted);
+        var connection = call.Connection;
         var counters = await ItemStream.UnreadCountersAsync(connection, call.Caller.UserId);
         static string Usec(long seconds) => (seconds * 1_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
         var list = counters.Select(c => new Counter(StreamId.ForFeed(c.FeedId), c.Count, Usec(c.NewestSortAt))).ToList();

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using System.Text.Json;
 using Inertia.Reader.Storage;
@@ -18,14 +19,17 @@ public sealed class MinifluxError(int status, string message) : Exception(messag
 /// </summary>
 public sealed class MinifluxCall
 {
-    private MinifluxCall(HttpContext http, long userId, string userName)
+    private MinifluxCall(HttpContext http, DbConnection connection, long userId, string userName)
     {
         Http = http;
+        Connection = connection;
         UserId = userId;
         UserName = userName;
     }
 
     public HttpContext Http { get; }
+    /// <summary>The request's connection, open until the reply is made: reads use it, marks go through the database's writer.</summary>
+    public DbConnection Connection { get; }
     public long UserId { get; }
     public string UserName { get; }
     public Database Database => Http.RequestServices.GetRequiredService<Database>();
@@ -77,14 +81,18 @@ public sealed class MinifluxCall
             {
                 result = Error(429, "Too many failed sign-ins; try again in a minute");
             }
-            else if (await AuthenticateAsync(http) is { } caller)
-            {
-                result = await action(new MinifluxCall(http, caller.UserId, caller.UserName));
-            }
             else
             {
-                failures.Fail(address);
-                result = Error(401, "Access Unauthorized");
+                await using var connection = await http.RequestServices.GetRequiredService<Database>().OpenAsync(http.RequestAborted);
+                if (await AuthenticateAsync(http, connection) is { } caller)
+                {
+                    result = await action(new MinifluxCall(http, connection, caller.UserId, caller.UserName));
+                }
+                else
+                {
+                    failures.Fail(address);
+                    result = Error(401, "Access Unauthorized");
+                }
             }
         }
         catch (MinifluxError e)
@@ -94,13 +102,12 @@ public sealed class MinifluxCall
         await result.ExecuteAsync(http);
     }
 
-    private static async Task<(long UserId, string UserName)?> AuthenticateAsync(HttpContext http)
+    private static async Task<(long UserId, string UserName)?> AuthenticateAsync(HttpContext http, DbConnection connection)
     {
-        var database = http.RequestServices.GetRequiredService<Database>();
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
         if (http.Request.Headers["X-Auth-Token"].FirstOrDefault() is { Length: > 0 } token)
         {
-            return await ByApiPasswordAsync(database, token.Trim(), null, now);
+            return await ByApiPasswordAsync(connection, token.Trim(), null, now);
         }
         var header = http.Request.Headers.Authorization.FirstOrDefault();
         if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
@@ -122,7 +129,7 @@ public sealed class MinifluxCall
             return null;
         }
         var (name, password) = (decoded[..colon], decoded[(colon + 1)..]);
-        if (await ByApiPasswordAsync(database, password, name, now) is { } byApi)
+        if (await ByApiPasswordAsync(connection, password, name, now) is { } byApi)
         {
             return byApi;
         }
@@ -137,9 +144,8 @@ public sealed class MinifluxCall
         return null;
     }
 
-    private static async Task<(long, string)?> ByApiPasswordAsync(Database database, string secret, string? name, long now)
+    private static async Task<(long, string)?> ByApiPasswordAsync(DbConnection connection, string secret, string? name, long now)
     {
-        await using var connection = await database.OpenAsync();
         var caller = await ApiPasswordStore.BySecretAsync(connection, ApiSecret.Hash(secret));
         if (caller is null || (name is not null && !string.Equals(caller.UserName, name, StringComparison.OrdinalIgnoreCase)))
         {

@@ -36,7 +36,7 @@ public static class MinifluxEndpoints
 
     private static async Task<IResult> MeAsync(MinifluxCall call)
     {
-        await using var connection = await call.Database.OpenAsync(call.Aborted);
+        var connection = call.Connection;
         var me = await UserStore.ByIdAsync(connection, call.UserId) ?? throw new MinifluxError(401, "Access Unauthorized");
         return Results.Json(new
         {
@@ -54,21 +54,21 @@ public static class MinifluxEndpoints
 
     private static async Task<IResult> CategoriesAsync(MinifluxCall call)
     {
-        await using var connection = await call.Database.OpenAsync(call.Aborted);
+        var connection = call.Connection;
         var categories = await CategoryStore.ListAsync(connection, call.UserId);
         return Results.Json(categories.Select(c => new MinifluxJson.Category(c.Id, c.Title, call.UserId)).ToList(), MinifluxCall.Json);
     }
 
     private static async Task<IResult> FeedsAsync(MinifluxCall call)
     {
-        await using var connection = await call.Database.OpenAsync(call.Aborted);
+        var connection = call.Connection;
         var subscriptions = await ReaderViews.SubscriptionsAsync(connection, call.UserId);
         return Results.Json(subscriptions.Select(s => MinifluxJson.For(call.UserId, s)).ToList(), MinifluxCall.Json);
     }
 
     private static async Task<IResult> FeedAsync(MinifluxCall call, long id)
     {
-        await using var connection = await call.Database.OpenAsync(call.Aborted);
+        var connection = call.Connection;
         var feed = (await ReaderViews.SubscriptionsAsync(connection, call.UserId)).FirstOrDefault(s => s.FeedId == id)
             ?? throw new MinifluxError(404, "Feed not found");
         return Results.Json(MinifluxJson.For(call.UserId, feed), MinifluxCall.Json);
@@ -76,17 +76,13 @@ public static class MinifluxEndpoints
 
     private static async Task<IResult> CountersAsync(MinifluxCall call)
     {
-        await using var connection = await call.Database.OpenAsync(call.Aborted);
+        var connection = call.Connection;
         var counters = await ItemStream.UnreadCountersAsync(connection, call.UserId);
         var subscriptions = await ReaderViews.SubscriptionsAsync(connection, call.UserId);
         var unread = counters.ToDictionary(c => c.FeedId.ToString(System.Globalization.CultureInfo.InvariantCulture), c => c.Count);
-        // reads: an upper bound is not what Miniflux gives, so they are counted (per feed, by index)
-        var reads = new Dictionary<string, long>();
-        foreach (var s in subscriptions)
-        {
-            var all = await ItemStream.CountAsync(connection, new StreamFilter { UserId = call.UserId, FeedId = s.FeedId });
-            reads[s.FeedId.ToString(System.Globalization.CultureInfo.InvariantCulture)] = all - s.UnreadCount;
-        }
+        var entries = await ItemStream.EntriesPerFeedAsync(connection, call.UserId);
+        var reads = subscriptions.ToDictionary(s => s.FeedId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            s => entries.GetValueOrDefault(s.FeedId) - s.UnreadCount);
         return Results.Json(new { reads, unreads = unread }, MinifluxCall.Json);
     }
 }

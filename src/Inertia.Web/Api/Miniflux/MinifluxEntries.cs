@@ -61,7 +61,7 @@ public static class MinifluxEntries
         {
             throw new MinifluxError(400, "Search through this API is not available yet");
         }
-        await using var connection = await call.Database.OpenAsync(call.Aborted);
+        var connection = call.Connection;
         if (feedId is not null && !await ReaderViews.IsSubscribedAsync(connection, call.UserId, feedId.Value))
         {
             throw new MinifluxError(404, "Feed not found");
@@ -82,7 +82,7 @@ public static class MinifluxEntries
 
     public static async Task<IResult> OneAsync(MinifluxCall call, long id)
     {
-        await using var connection = await call.Database.OpenAsync(call.Aborted);
+        var connection = call.Connection;
         var entries = await EntriesAsync(call, connection, [id]);
         return entries is [var entry] ? Results.Json(entry, MinifluxCall.Json) : throw new MinifluxError(404, "Entry not found");
     }
@@ -111,11 +111,7 @@ public static class MinifluxEntries
 
     public static async Task<IResult> ToggleBookmarkAsync(MinifluxCall call, long id)
     {
-        bool starred;
-        await using (var connection = await call.Database.OpenAsync(call.Aborted))
-        {
-            starred = (await ItemStream.ItemsAsync(connection, call.UserId, [id])) is [var item] ? item.IsStarred : throw new MinifluxError(404, "Entry not found");
-        }
+        var starred = (await ItemStream.ItemsAsync(call.Connection, call.UserId, [id])) is [var item] ? item.IsStarred : throw new MinifluxError(404, "Entry not found");
         await ReadState.SetStarredAsync(call.Database, call.UserId, [id], !starred, call.Now, call.Aborted);
         return Results.NoContent();
     }
