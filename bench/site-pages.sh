@@ -8,7 +8,6 @@
 # been up a while: 4 GB for a million entries, on a 24 GB machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-provider=${1:-sqlite}
 server=
 pgdir=
 cleanup() {
@@ -16,40 +15,11 @@ cleanup() {
   [ -n "$pgdir" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir -m fast stop" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
-if [ "$provider" = postgres ]; then
-  target=${2:-}
-  if [ -z "$target" ]; then
-    pgdir=/tmp/inertia-site/pg
-    if [ ! -d "$pgdir" ]; then
-      mkdir -p "$pgdir"; chown postgres: "$pgdir"
-      su postgres -c "/usr/lib/postgresql/15/bin/initdb -D $pgdir -U postgres -A trust -E UTF8 --locale=C.UTF-8" >/dev/null
-    fi
-    su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir -l $pgdir/log -w -o '-c listen_addresses=127.0.0.1 -p 54360 -k $pgdir -c shared_buffers=2GB' start" >/dev/null
-    target="Host=127.0.0.1;Port=54360;Username=postgres;Database=postgres"
-  fi
-else
-  target=${2:-/tmp/inertia-site/bench.db}
-fi
-feeds=${FEEDS:-2000}
-entries=${ENTRIES:-500}
+source bench/site/database.sh "${1:-sqlite}" "${2:-}"
 duration=${DURATION:-15}
 port=${PORT:-8191}
-
-dotnet build -c Release bench/Inertia.Benchmarks >/dev/null
 dotnet publish -c Release src/Inertia.Web -o /tmp/inertia-site/app >/dev/null
-if [ "$provider" = sqlite ]; then
-  mkdir -p "$(dirname "$target")"
-  connection="Data Source=$target"
-  [ -e "$target" ] || dotnet bench/Inertia.Benchmarks/bin/Release/net10.0/Inertia.Benchmarks.dll site-data sqlite "$target" "$feeds" "$entries"
-  cat "$target" >/dev/null
-else
-  connection="$target"
-  # seeded once per database (a marker beside the cluster; a database given by the caller is seeded every time)
-  if [ ! -e "${pgdir:-/nonexistent}/seeded" ]; then
-    dotnet bench/Inertia.Benchmarks/bin/Release/net10.0/Inertia.Benchmarks.dll site-data postgres "$target" "$feeds" "$entries"
-    [ -n "$pgdir" ] && touch "$pgdir/seeded"
-  fi
-fi
+[ "$provider" = sqlite ] && cat "$target" >/dev/null
 total=$((feeds * entries))
 
 for cache in 30 0; do

@@ -53,6 +53,15 @@ if (args.Length > 0 && args[0] == "site-data")
     await Inertia.Benchmarks.SiteData.RunAsync(options, int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
+if (args.Length > 0 && args[0] == "api-data")
+{
+    // dotnet Inertia.Benchmarks.dll api-data sqlite PATH|postgres CS USERS SUBSCRIPTIONS_PER_USER   — readers on a site-data site
+    var options = args[1] == "postgres"
+        ? new Inertia.Reader.Storage.DatabaseOptions { Provider = Inertia.Reader.Storage.DatabaseProvider.Postgres, ConnectionString = args[2] }
+        : new Inertia.Reader.Storage.DatabaseOptions { ConnectionString = $"Data Source={args[2]}" };
+    await Inertia.Benchmarks.ApiData.RunAsync(options, int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
 if (args.Length > 0 && args[0] == "farm-stages")
 {
     // single-thread cost of each step the refresh runs on a farm document: parse, sanitize, plain text for search

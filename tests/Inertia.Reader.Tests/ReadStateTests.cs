@@ -81,11 +81,12 @@ public sealed class ReadStateTests(PostgresServer postgres) : ProviderTest(postg
         var rnd = new Random(20261128); // fixed: the same 150 steps on every run
         var next = 0;
         var keptUnread = false;
+        int unsubscribed = 0, edited = 0;
         for (var step = 0; step < 150; step++)
         {
             var user = users[rnd.Next(users.Length)];
             var ids = (await c.QueryAsync<long>("SELECT id FROM entries ORDER BY id")).ToList();
-            var op = rnd.Next(6);
+            var op = rnd.Next(8);
             switch (op)
             {
                 case 0 or 1: // a fetch: a few new entries, sometimes one the feed already has
@@ -122,15 +123,42 @@ public sealed class ReadStateTests(PostgresServer postgres) : ProviderTest(postg
                 case 5: // retention removes only what nobody needs
                     await Retention.RunAsync(db, new RetentionPolicy(3, 4, 3, 4, 0), 5);
                     break;
+                case 6 when rnd.Next(3) == 0: // unsubscribe, now and then
+                    unsubscribed += await SubscriptionStore.UnsubscribeAsync(c, user, feeds[rnd.Next(feeds.Count)]) ? 1 : 0;
+                    break;
+                case 7 when ids.Count > 0: // an entry edited by its feed, dated earlier: its place in unread lists moves
+                    var (editedFeed, editedKey) = await c.QuerySingleAsync<(long, string)>("SELECT feed_id, key FROM entries WHERE id = @id", new { id = ids[rnd.Next(ids.Count)] });
+                    await using (var tx = await c.BeginTransactionAsync())
+                    {
+                        await EntryStore.UpsertAsync(c, tx, editedFeed,
+                            [new ParsedEntry { Key = editedKey, Title = $"{editedKey} edited at {step}", Published = DateTimeOffset.FromUnixTimeSeconds(1) }], e => e, 6);
+                        await tx.CommitAsync();
+                    }
+                    edited++;
+                    break;
             }
             foreach (var u in users)
             {
                 Assert.True(await ReadState.ExactUnreadCountAsync(c, u) == await ReadState.UnreadCountAsync(c, u), $"step {step} (operation {op}), user {u}");
+                // the unread rows are exactly the unread entries, with their entries' dates
+                var exact = (await c.QueryAsync<long>(
+                    $"""
+                    SELECT e.id FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id
+                    LEFT JOIN entry_states st ON st.user_id = s.user_id AND st.entry_id = e.id
+                    WHERE s.user_id = @u AND NOT (CASE WHEN e.id <= s.read_through THEN COALESCE(st.is_read, TRUE) ELSE COALESCE(st.is_read, FALSE) END)
+                    ORDER BY e.id
+                    """, new { u })).ToList();
+                Assert.True(exact.SequenceEqual(await c.QueryAsync<long>("SELECT entry_id FROM unread_entries WHERE user_id = @u ORDER BY entry_id", new { u })),
+                    $"unread rows, step {step} (operation {op}), user {u}");
             }
+            Assert.Equal(0, await c.ExecuteScalarAsync<long>(
+                "SELECT COUNT(*) FROM unread_entries u JOIN entries e ON e.id = u.entry_id WHERE u.sort_at <> e.sort_at OR u.feed_id <> e.feed_id OR u.created_at <> e.created_at"));
+            Assert.Equal(0, await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM feeds f WHERE f.entry_count <> (SELECT COUNT(*) FROM entries e WHERE e.feed_id = f.id)"));
             keptUnread |= await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entry_states WHERE is_read = FALSE") > 0;
         }
         // the run did reach the interesting states
         Assert.True(keptUnread, "no entry was ever kept unread below a watermark");
+        Assert.True(unsubscribed > 0 && edited > 0, $"unsubscribed {unsubscribed}, edited {edited}");
         Assert.True(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM subscriptions WHERE read_through > 0") > 0);
         Assert.True(await ReadState.UnreadCountAsync(c, users[0]) > 0);
     }

@@ -51,6 +51,14 @@ public sealed partial class SiteHost : IAsyncDisposable
         {
             app.MapGet("/private.xml", (string? token) =>
                 token == PrivateToken ? Results.File(Fixture("private.xml"), "application/atom+xml") : Results.NotFound());
+            // a site's page that offers two feeds, for discovery
+            app.MapGet("/blog/", () => Results.Content(
+                """
+                <!doctype html><html><head><title>A blog</title>
+                <link rel="alternate" type="application/rss+xml" title="IT之家" href="/ithome.xml">
+                <link rel="alternate" type="application/atom+xml" title="Simon Willison" href="/simonwillison.xml">
+                </head><body><p>Posts</p></body></html>
+                """, "text/html; charset=utf-8"));
             app.MapGet("/{name}.xml", (string name) =>
                 File.Exists(Fixture(name + ".xml")) && name != "private"
                     ? Results.File(Fixture(name + ".xml"), name is "ruanyifeng" or "ithome" ? "application/rss+xml" : "application/atom+xml")

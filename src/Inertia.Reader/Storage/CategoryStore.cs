@@ -52,6 +52,27 @@ public static class CategoryStore
         return true;
     }
 
+    /// <summary>The user's category with this id; null when it is none of theirs.</summary>
+    public static Task<Category?> ByIdAsync(DbConnection connection, long userId, long id) =>
+        connection.QuerySingleOrDefaultAsync<Category>("SELECT id AS Id, title AS Title FROM categories WHERE user_id = @userId AND id = @id", new { userId, id });
+
+    /// <summary>A new category; null when the user has one of that title already.</summary>
+    public static async Task<long?> AddAsync(DbConnection connection, long userId, string title) =>
+        await connection.ExecuteAsync("INSERT INTO categories (user_id, title) VALUES (@userId, @title) ON CONFLICT (user_id, title) DO NOTHING", new { userId, title }) == 0
+            ? null : await FindAsync(connection, userId, title);
+
+    /// <summary>Gives the user's category a title no other of theirs has: false when the id is none of theirs or the title is taken.</summary>
+    public static async Task<bool> RetitleAsync(DbConnection connection, long userId, long id, string title) =>
+        await connection.ExecuteAsync(
+            """
+            UPDATE categories SET title = @title WHERE user_id = @userId AND id = @id
+              AND NOT EXISTS (SELECT 1 FROM categories o WHERE o.user_id = @userId AND o.title = @title AND o.id <> @id)
+            """, new { userId, id, title }) > 0;
+
+    /// <summary>Deletes the user's category by id; its feeds stay subscribed, in no category. False when it is none of theirs.</summary>
+    public static async Task<bool> DeleteAsync(DbConnection connection, long userId, long id) =>
+        await connection.ExecuteAsync("DELETE FROM categories WHERE user_id = @userId AND id = @id", new { userId, id }) > 0;
+
     /// <summary>Deletes the user's category by title; its feeds stay subscribed, in no category. False when there is none.</summary>
     public static async Task<bool> DeleteAsync(DbConnection connection, long userId, string title) =>
         await connection.ExecuteAsync("DELETE FROM categories WHERE user_id = @userId AND title = @title", new { userId, title }) > 0;

@@ -25,6 +25,7 @@ public static class CounterDoctor
                 SELECT s.id, u.name, COALESCE(f.title, f.url), s.unread_count
                 FROM subscriptions s JOIN users u ON u.id = s.user_id JOIN feeds f ON f.id = s.feed_id
                 WHERE s.unread_count <> {ReadState.ExactCount}
+                   OR s.unread_count <> (SELECT COUNT(*) FROM unread_entries u WHERE u.user_id = s.user_id AND u.feed_id = s.feed_id)
                 ORDER BY s.id
                 """)];
         }
@@ -33,7 +34,7 @@ public static class CounterDoctor
         {
             var now = await database.Writes.RunAsync(async (c, tx) =>
             {
-                await ReadState.RecountAsync(c, tx, "s.id = @id", new { id });
+                await ReadState.RebuildUnreadAsync(c, tx, "s.id = @id", new { id });
                 return await c.ExecuteScalarAsync<long>("SELECT unread_count FROM subscriptions WHERE id = @id", new { id }, tx);
             }, cancellationToken);
             if (now != was)

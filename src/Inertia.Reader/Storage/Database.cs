@@ -42,6 +42,9 @@ public sealed class Database : IAsyncDisposable
         Writes = new GroupCommit(this);
     }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> s_configured = [];
+    private static readonly object s_configuredMark = new();
+
     public DatabaseProvider Provider { get; }
     /// <summary>Where writes from many tasks are batched into one transaction each.</summary>
     public GroupCommit Writes { get; }
@@ -56,11 +59,20 @@ public sealed class Database : IAsyncDisposable
         }
         var connection = new SqliteConnection(_sqlite);
         await connection.OpenAsync(cancellationToken);
+        // the settings below belong to the native connection, which the pool keeps between opens: set once per native
+        // connection, not on every open (setting the memory map again cost each API request a remapping)
+        if (connection.Handle is not { } handle || s_configured.TryGetValue(handle, out _))
+        {
+            return connection;
+        }
         await using var pragma = connection.CreateCommand();
         // WAL lets readers run beside the one writer; NORMAL sync is safe with WAL and much faster. No connection checkpoints
-        // by itself: a checkpoint waits for the disk, and inside a commit it stalls every writer queued behind it (see CheckpointSoon)
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0;";
+        // by itself: a checkpoint waits for the disk, and inside a commit it stalls every writer queued behind it (see CheckpointSoon).
+        // Reads through a memory map (as far as SQLite's build allows, 2 GB) and a 32 MB page cache: with SQLite's 2 MB
+        // default, a page of 10,000 unread ids read its index through system calls every time (docs/benchmarks.md, "Client APIs")
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint=0; PRAGMA mmap_size=8589934592; PRAGMA cache_size=-32768;";
         await pragma.ExecuteNonQueryAsync(cancellationToken);
+        s_configured.AddOrUpdate(handle, s_configuredMark);
         return connection;
     }
 

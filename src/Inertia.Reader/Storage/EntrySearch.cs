@@ -16,23 +16,10 @@ public static class EntrySearch
 {
     public static async Task<IReadOnlyList<SearchHit>> SearchAsync(DbConnection connection, DatabaseProvider provider, long userId, string query, int limit = 50)
     {
-        var words = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Take(8).Select(w => w.Length > 64 ? w[..64] : w).ToList();
-        if (words.Count == 0)
+        var parameters = new DynamicParameters(new { userId, limit });
+        if (Condition(provider, query, parameters) is not { } filter)
         {
             return [];
-        }
-        var parameters = new DynamicParameters(new { userId, limit });
-        // every word must occur as a substring; both sides lowercased, LIKE confirms what the index narrows
-        var filter = string.Join(" AND ", words.Select((w, i) =>
-        {
-            parameters.Add($"w{i}", "%" + EscapeLike(w.ToLowerInvariant()) + "%");
-            return $"e.search_text LIKE @w{i} ESCAPE '\\'";
-        }));
-        if (provider == DatabaseProvider.Sqlite && SearchTerms.Match(words) is { } match)
-        {
-            parameters.Add("match", match);
-            filter = "e.id IN (SELECT rowid FROM entries_terms WHERE entries_terms MATCH @match) AND " + filter;
         }
         var rows = await connection.QueryAsync<(long EntryId, long FeedId, string? Title, string? Url)>(
             $"""
@@ -43,6 +30,32 @@ public static class EntrySearch
             LIMIT @limit
             """, parameters);
         return [.. rows.Select(r => new SearchHit(r.EntryId, r.FeedId, r.Title, r.Url))];
+    }
+
+    /// <summary>
+    /// The SQL condition over <c>e</c> (entries) that a search for <paramref name="query"/> sets, its values added to
+    /// <paramref name="parameters"/>; null when the query has no word. Every word must occur as a substring, both sides
+    /// lowercased: LIKE confirms what the index narrows.
+    /// </summary>
+    internal static string? Condition(DatabaseProvider provider, string query, DynamicParameters parameters)
+    {
+        var words = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Take(8).Select(w => w.Length > 64 ? w[..64] : w).ToList();
+        if (words.Count == 0)
+        {
+            return null;
+        }
+        var filter = string.Join(" AND ", words.Select((w, i) =>
+        {
+            parameters.Add($"w{i}", "%" + EscapeLike(w.ToLowerInvariant()) + "%");
+            return $"e.search_text LIKE @w{i} ESCAPE '\\'";
+        }));
+        if (provider == DatabaseProvider.Sqlite && SearchTerms.Match(words) is { } match)
+        {
+            parameters.Add("match", match);
+            filter = "e.id IN (SELECT rowid FROM entries_terms WHERE entries_terms MATCH @match) AND " + filter;
+        }
+        return filter;
     }
 
     /// <summary>Adds entries to SQLite's word index; <paramref name="replacing"/>: they are in it with older words.</summary>

@@ -102,6 +102,7 @@ public static class EntryStore
                 rows.SeenTombstones.Select(key => new { rows.FeedId, Key = key, rows.Now }), transaction);
         }
         var reindexed = new List<(long Id, string Terms)>();
+        var changedIds = new List<long>();
         var updated = 0;
         foreach (var row in rows.Changed)
         {
@@ -117,6 +118,7 @@ public static class EntryStore
             if (id is { } changed)
             {
                 updated++;
+                changedIds.Add(changed);
                 Index(reindexed, changed, row);
             }
         }
@@ -153,6 +155,13 @@ public static class EntryStore
         {
             await EntrySearch.IndexAsync(connection, transaction, reindexed, replacing: true);
         }
+        if (changedIds.Count > 0)
+        {
+            // an entry whose date moved keeps its place in its readers' unread lists
+            await connection.ExecuteAsync(
+                $"UPDATE unread_entries SET sort_at = (SELECT e.sort_at FROM entries e WHERE e.id = unread_entries.entry_id) WHERE {IdList.In(connection, "entry_id", "ids")}",
+                new { ids = changedIds.ToArray() }, transaction);
+        }
         if (indexed.Count > 0)
         {
             await EntrySearch.IndexAsync(connection, transaction, indexed);
@@ -164,6 +173,13 @@ public static class EntryStore
             await connection.ExecuteAsync(
                 "UPDATE subscriptions SET unread_count = unread_count + (SELECT COUNT(*) FROM entries e WHERE e.id IN @newIds AND e.id > subscriptions.read_through) WHERE feed_id = @feedId",
                 new { newIds, feedId = rows.New[0].FeedId }, transaction);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO unread_entries (user_id, entry_id, feed_id, sort_at, created_at)
+                SELECT s.user_id, e.id, e.feed_id, e.sort_at, e.created_at FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id
+                WHERE s.feed_id = @feedId AND e.id IN @newIds AND e.id > s.read_through;
+                UPDATE feeds SET entry_count = entry_count + @inserted WHERE id = @feedId;
+                """, new { newIds, feedId = rows.New[0].FeedId, inserted = (long)newIds.Count }, transaction);
         }
         return new UpsertResult(inserted, updated, unchanged + rows.New.Count - inserted);
     }
@@ -203,12 +219,15 @@ public static class EntryStore
     private static readonly string s_insertOne =
         $"INSERT INTO entries ({string.Join(", ", s_columns.Select(c => c.Name))}) VALUES ({string.Join(", ", s_columns.Select((_, i) => $"@c{i}"))}) ON CONFLICT (feed_id, key) DO NOTHING RETURNING id";
 
-    // the new rows, and the counter of every subscriber whose watermark is below them, in one statement
+    // the new rows, the counter and unread rows of every subscriber whose watermark is below them, and the feed's count of entries, in one statement
     private static readonly string s_insertAll =
         $"WITH inserted AS (INSERT INTO entries ({string.Join(", ", s_columns.Select(c => c.Name))}) " +
-        $"SELECT * FROM unnest({string.Join(", ", s_columns.Select((c, i) => $"@c{i}::{c.PostgresType}[]"))}) ON CONFLICT (feed_id, key) DO NOTHING RETURNING id), " +
+        $"SELECT * FROM unnest({string.Join(", ", s_columns.Select((c, i) => $"@c{i}::{c.PostgresType}[]"))}) ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, sort_at, created_at), " +
         "counted AS (UPDATE subscriptions SET unread_count = unread_count + (SELECT COUNT(*) FROM inserted WHERE inserted.id > subscriptions.read_through) " +
-        "WHERE feed_id = @feed AND EXISTS (SELECT 1 FROM inserted)) " +
+        "WHERE feed_id = @feed AND EXISTS (SELECT 1 FROM inserted)), " +
+        "listed AS (INSERT INTO unread_entries (user_id, entry_id, feed_id, sort_at, created_at) " +
+        "SELECT s.user_id, i.id, s.feed_id, i.sort_at, i.created_at FROM inserted i JOIN subscriptions s ON s.feed_id = @feed AND i.id > s.read_through), " +
+        "held AS (UPDATE feeds SET entry_count = entry_count + (SELECT COUNT(*) FROM inserted) WHERE id = @feed AND EXISTS (SELECT 1 FROM inserted)) " +
         "SELECT id FROM inserted";
 
     /// <summary>Inserts rows from one array per column (PostgreSQL's unnest), in one statement.</summary>

@@ -42,6 +42,29 @@ public static class ReadState
             $"UPDATE subscriptions SET unread_count = (SELECT {ExactCount} FROM subscriptions s WHERE s.id = subscriptions.id) WHERE id IN (SELECT s.id FROM subscriptions s WHERE {where})",
             args, transaction);
 
+    /// <summary>
+    /// Rebuilds what is unread for the subscriptions matching <paramref name="where"/> (SQL over <c>s</c>) from the entries:
+    /// their rows in unread_entries and their counters.
+    /// </summary>
+    public static async Task RebuildUnreadAsync(DbConnection connection, DbTransaction? transaction, string where, object? args = null)
+    {
+        await connection.ExecuteAsync(
+            $"""
+            DELETE FROM unread_entries WHERE EXISTS (
+                SELECT 1 FROM subscriptions s WHERE ({where}) AND s.user_id = unread_entries.user_id AND s.feed_id = unread_entries.feed_id)
+            """, args, transaction);
+        await connection.ExecuteAsync($"INSERT INTO unread_entries (user_id, entry_id, feed_id, sort_at, created_at) {UnreadRows(where)}", args, transaction);
+        await RecountAsync(connection, transaction, where, args);
+    }
+
+    // the unread entries of the subscriptions matching a condition over s, as unread_entries holds them
+    private static string UnreadRows(string where) =>
+        $"""
+        SELECT s.user_id, e.id, e.feed_id, e.sort_at, e.created_at
+        FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id LEFT JOIN entry_states st ON st.user_id = s.user_id AND st.entry_id = e.id
+        WHERE ({where}) AND NOT ({ReaderViews.IsRead})
+        """;
+
     // one subscription's unread entries: above the watermark less read exceptions, plus those kept unread below it
     internal const string ExactCount =
         """
@@ -107,6 +130,12 @@ public static class ReadState
                 INSERT INTO entry_states (user_id, entry_id, is_read, is_starred, read_at) VALUES (@userId, @entryId, @exception, FALSE, @now)
                 ON CONFLICT (user_id, entry_id) DO UPDATE SET is_read = excluded.is_read, read_at = excluded.read_at
                 """, new { userId, entryId = state.EntryId, exception, now }, transaction);
+            await connection.ExecuteAsync(read
+                ? "DELETE FROM unread_entries WHERE user_id = @userId AND entry_id = @entryId"
+                : """
+                  INSERT INTO unread_entries (user_id, entry_id, feed_id, sort_at, created_at)
+                  SELECT @userId, id, feed_id, sort_at, created_at FROM entries WHERE id = @entryId ON CONFLICT DO NOTHING
+                  """, new { userId, entryId = state.EntryId }, transaction);
             deltas[state.SubscriptionId] = deltas.GetValueOrDefault(state.SubscriptionId) + (read ? -1 : 1);
             states[entryIds[i]] = state with { IsRead = exception };
             changed.Add(state.EntryId);
@@ -225,6 +254,9 @@ public static class ReadState
               AND entry_id IN (SELECT e.id FROM entries e JOIN subscriptions s ON s.feed_id = e.feed_id WHERE {scope} AND e.id <= @upToId)
             """, args, tx);
         await connection.ExecuteAsync("DELETE FROM entry_states WHERE user_id = @userId AND is_read IS NULL AND NOT is_starred", args, tx);
+        // everything up to upToId in scope is read now, kept-unread marks included; what arrived after stays
+        await connection.ExecuteAsync(
+            $"DELETE FROM unread_entries WHERE user_id = @userId AND entry_id <= @upToId AND feed_id IN (SELECT s.feed_id FROM subscriptions s WHERE {scope})", args, tx);
         // what is left unread is what arrived after upToId: few entries to count
         await RecountAsync(connection, tx, scope, args);
     }

@@ -96,6 +96,8 @@ public static class Retention
                     INSERT INTO entry_tombstones (feed_id, key, removed_at, seen_at) VALUES (@FeedId, @Key, @now, @now)
                     ON CONFLICT (feed_id, key) DO NOTHING
                     """, gone.Select(g => new { g.FeedId, g.Key, now }), tx);
+                await c.ExecuteAsync("UPDATE feeds SET entry_count = entry_count - @removed WHERE id = @feedId",
+                    gone.GroupBy(g => g.FeedId).Select(g => new { feedId = g.Key, removed = (long)g.Count() }), tx);
                 return gone.Count;
             }, cancellationToken);
         }

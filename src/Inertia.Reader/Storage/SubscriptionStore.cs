@@ -41,7 +41,7 @@ public static class SubscriptionStore
         if (inserted > 0)
         {
             // a feed already stored brings its entries in unread
-            await ReadState.RecountAsync(connection, transaction, "s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId });
+            await ReadState.RebuildUnreadAsync(connection, transaction, "s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId });
         }
         return inserted > 0;
     }
@@ -60,8 +60,14 @@ public static class SubscriptionStore
     }
 
     /// <summary>Ends the user's subscription to the feed (their stars stay); false when they had none.</summary>
-    public static async Task<bool> UnsubscribeAsync(DbConnection connection, long userId, long feedId) =>
-        await connection.ExecuteAsync("DELETE FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }) > 0;
+    public static async Task<bool> UnsubscribeAsync(DbConnection connection, long userId, long feedId)
+    {
+        await using var tx = await connection.BeginTransactionAsync();
+        var ended = await connection.ExecuteAsync("DELETE FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }, tx) > 0;
+        await connection.ExecuteAsync("DELETE FROM unread_entries WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }, tx);
+        await tx.CommitAsync();
+        return ended;
+    }
 
     /// <summary>The user's own title for the feed (null: the feed's); false when they do not subscribe to it.</summary>
     public static async Task<bool> SetTitleAsync(DbConnection connection, long userId, long feedId, string? title) =>
@@ -81,4 +87,15 @@ public static class SubscriptionStore
     public static Task<long?> FeedByUrlAsync(DbConnection connection, long userId, string url) =>
         connection.ExecuteScalarAsync<long?>(
             "SELECT f.id FROM feeds f JOIN subscriptions s ON s.feed_id = f.id WHERE s.user_id = @userId AND f.url = @url", new { userId, url });
+
+    /// <summary>
+    /// Makes the user's feeds due now — one feed, a category's, or all of them (not those disabled): the next refresh pass
+    /// takes them. How many.
+    /// </summary>
+    public static Task<int> MakeDueAsync(DbConnection connection, long userId, long? feedId = null, long? categoryId = null) =>
+        connection.ExecuteAsync(
+            """
+            UPDATE feeds SET next_fetch_at = 0 WHERE disabled_reason IS NULL AND id IN (
+                SELECT feed_id FROM subscriptions WHERE user_id = @userId AND (@feedId IS NULL OR feed_id = @feedId) AND (@categoryId IS NULL OR category_id = @categoryId))
+            """, new { userId, feedId, categoryId });
 }

@@ -6,10 +6,10 @@ namespace Inertia.Web.Hosting;
 
 /// <summary>
 /// Refreshes in the background: fetches what is due (leases keep several processes from taking the same feed), looks for
-/// missing icons, then sleeps until the next feed is due (at most the poll interval). A failed pass is logged and retried.
+/// missing icons, then sleeps until the next feed is due (at most the poll interval, less when a <see cref="RefreshSignal"/> wakes it). A failed pass is logged and retried.
 /// </summary>
 public sealed class RefreshService(
-    FeedRefresher refresher, IconRefresher icons, Database database, RefreshOptions options, RefreshHealth health, ILogger<RefreshService> log, TimeProvider time) : BackgroundService
+    FeedRefresher refresher, IconRefresher icons, Database database, RefreshOptions options, RefreshHealth health, RefreshSignal signal, ILogger<RefreshService> log, TimeProvider time) : BackgroundService
 {
     private const int IconsPerPass = 20;
 
@@ -37,7 +37,7 @@ public sealed class RefreshService(
                     log.LogInformation("found {Count} site icons", found);
                 }
                 health.PassEnded(null);
-                await Task.Delay(await UntilNextDueAsync(stoppingToken), time, stoppingToken);
+                await signal.SleepAsync(await UntilNextDueAsync(stoppingToken), time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

@@ -42,6 +42,7 @@ public static class WebApp
         services.AddHostedService<RefreshService>();
         services.AddHostedService<MaintenanceService>();
         services.AddSingleton<RefreshHealth>();
+        services.AddSingleton<RefreshSignal>();
         services.AddSingleton<SetupState>();
         services.AddScoped<DateText>();
 

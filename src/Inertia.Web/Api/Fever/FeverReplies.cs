@@ -63,13 +63,13 @@ public static class FeverReplies
         }
         if (call.Has("unread_item_ids"))
         {
-            var unread = await ItemStream.RefsAsync(connection, new StreamFilter { UserId = userId, Read = false, ById = true, OldestFirst = true, Limit = 1_000_000 });
-            reply["unread_item_ids"] = string.Join(",", unread.Select(r => r.Id));
+            var unread = await ItemStream.IdsAsync(connection, new StreamFilter { UserId = userId, Read = false, ById = true, OldestFirst = true, Limit = 1_000_000 });
+            reply["unread_item_ids"] = string.Join(",", unread);
         }
         if (call.Has("saved_item_ids"))
         {
-            var saved = await ItemStream.RefsAsync(connection, new StreamFilter { UserId = userId, StarredOnly = true, ById = true, OldestFirst = true, Limit = 1_000_000 });
-            reply["saved_item_ids"] = string.Join(",", saved.Select(r => r.Id));
+            var saved = await ItemStream.IdsAsync(connection, new StreamFilter { UserId = userId, StarredOnly = true, ById = true, OldestFirst = true, Limit = 1_000_000 });
+            reply["saved_item_ids"] = string.Join(",", saved);
         }
         if (call.Has("links"))
         {
@@ -100,10 +100,10 @@ public static class FeverReplies
                 : max is not null ? filter with { IdBelow = Math.Max(0, max.Value) }
                 : filter;
             var starred = await ItemStream.RefsAsync(connection, filter with { StarredOnly = true });
-            var subscribed = await ItemStream.RefsAsync(connection, filter);
+            var subscribed = await ItemStream.PageByIdAsync(connection, userId, filter.IdAbove, filter.IdBelow, filter.OldestFirst, ItemsPerPage);
             // the user's entries are their feeds' and the starred ones of feeds they left: one page of the union
-            var merged = subscribed.Concat(starred).DistinctBy(r => r.Id);
-            ids = [.. (filter.OldestFirst ? merged.OrderBy(r => r.Id) : merged.OrderByDescending(r => r.Id)).Take(ItemsPerPage).Select(r => r.Id)];
+            var merged = subscribed.Concat(starred.Select(r => r.Id)).Distinct();
+            ids = [.. (filter.OldestFirst ? merged.Order() : merged.OrderDescending()).Take(ItemsPerPage)];
         }
         var byId = (await ItemStream.ItemsAsync(connection, userId, ids)).ToDictionary(i => i.Id);
         return [.. ids.Select(byId.GetValueOrDefault).OfType<ApiItem>().Select(e => new Dictionary<string, object>

@@ -39,9 +39,7 @@ public static class Streams
         var filter = await StreamRequest.FilterAsync(call, call.One("s") ?? StreamId.ReadingListId, 20, MaxIds);
         var connection = call.Connection;
         var refs = await ItemStream.RefsAsync(connection, filter);
-        return Results.Json(new ItemRefs(
-            [.. refs.Select(r => new ItemRef(ItemId.Decimal(r.Id), [], (r.SortAt * 1_000_000).ToString(CultureInfo.InvariantCulture)))],
-            Continuation(refs, filter.Limit)), GoogleReaderCall.Json);
+        return new ItemRefsJson(refs, Continuation(refs, filter.Limit));
     });
 
     public static Task ItemsContentsAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
@@ -77,6 +75,4 @@ public static class Streams
         public string Title => "";
     }
 
-    public sealed record ItemRef(string Id, IReadOnlyList<string> DirectStreamIds, string TimestampUsec);
-    public sealed record ItemRefs([property: System.Text.Json.Serialization.JsonPropertyName("itemRefs")] IReadOnlyList<ItemRef> Refs, string? Continuation);
 }

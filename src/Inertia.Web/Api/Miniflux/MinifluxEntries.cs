@@ -57,9 +57,9 @@ public static class MinifluxEntries
             SeenBefore = call.Number("before"),
             Limit = limit + (int)offset,
         };
-        if (query["search"].FirstOrDefault() is { Length: > 0 })
+        if (query["search"].FirstOrDefault() is { Length: > 0 } search)
         {
-            throw new MinifluxError(400, "Search through this API is not available yet");
+            filter = filter with { Search = search };
         }
         var connection = call.Connection;
         if (feedId is not null && !await ReaderViews.IsSubscribedAsync(connection, call.UserId, feedId.Value))
@@ -80,11 +80,13 @@ public static class MinifluxEntries
                 MinifluxJson.Time(0), 0, "", false, MinifluxJson.CategoryOf(call.UserId, null, null), null)))];
     }
 
-    public static async Task<IResult> OneAsync(MinifluxCall call, long id)
+    /// <summary>One entry the user may read; with <paramref name="feedId"/> or <paramref name="categoryId"/>, only when it is that feed's or that category's.</summary>
+    public static async Task<IResult> OneAsync(MinifluxCall call, long id, long? feedId = null, long? categoryId = null)
     {
         var connection = call.Connection;
         var entries = await EntriesAsync(call, connection, [id]);
-        return entries is [var entry] ? Results.Json(entry, MinifluxCall.Json) : throw new MinifluxError(404, "Entry not found");
+        return entries is [var entry] && (feedId is null || entry.FeedId == feedId) && (categoryId is null || entry.Feed.Category.Id == categoryId)
+            ? Results.Json(entry, MinifluxCall.Json) : throw new MinifluxError(404, "Entry not found");
     }
 
     public sealed record StatusChange(IReadOnlyList<long>? EntryIds, string? Status);

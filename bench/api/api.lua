@@ -1,0 +1,44 @@
+-- wrk script for the client APIs: `wrk ... -s bench/api/api.lua URL -- MODE SECRET USERID FEVER_KEY`
+-- MODE: ids (Google Reader stream/items/ids, 10,000 unread), contents (stream/contents, 50 items), unread-count,
+-- fever-items (Fever items, the newest 50), fever-unread (unread_item_ids), miniflux (/v1/entries?status=unread&limit=100).
+-- Prints requests/s and the 50th, 95th and 99th percentiles.
+local mode, secret, userid, feverkey = "ids", "", "", ""
+
+function init(args)
+  mode = args[1] or "ids"
+  secret = args[2] or ""
+  userid = args[3] or ""
+  feverkey = args[4] or ""
+end
+
+function request()
+  local gr = { ["Authorization"] = "GoogleLogin auth=" .. userid .. "/" .. secret }
+  if mode == "ids" then
+    return wrk.format("GET", "/api/greader.php/reader/api/0/stream/items/ids?output=json&s=user/-/state/com.google/reading-list&xt=user/-/state/com.google/read&n=10000", gr)
+  elseif mode == "contents" then
+    return wrk.format("GET", "/api/greader.php/reader/api/0/stream/contents/user/-/state/com.google/reading-list?output=json&n=50&xt=user/-/state/com.google/read", gr)
+  elseif mode == "unread-count" then
+    return wrk.format("GET", "/api/greader.php/reader/api/0/unread-count?output=json", gr)
+  elseif mode == "fever-items" then
+    return wrk.format("POST", "/api/fever.php?api&items", { ["Content-Type"] = "application/x-www-form-urlencoded" }, "api_key=" .. feverkey)
+  elseif mode == "fever-unread" then
+    return wrk.format("POST", "/api/fever.php?api&unread_item_ids", { ["Content-Type"] = "application/x-www-form-urlencoded" }, "api_key=" .. feverkey)
+  else
+    return wrk.format("GET", "/v1/entries?status=unread&limit=100", { ["X-Auth-Token"] = secret })
+  end
+end
+
+function response(status, headers, body)
+  if status ~= 200 and not reported then
+    reported = true
+    io.stderr:write("status " .. status .. ": " .. string.sub(body, 1, 200) .. "\n")
+  end
+end
+
+function done(summary, latency, requests)
+  local seconds = summary.duration / 1e6
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
+  io.write(string.format("%.0f requests/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d requests, %d errors, %d not 2xx\n",
+    summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
+    summary.requests, errors, summary.errors.status))
+end
