@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Inertia.Reader.Storage;
 using Inertia.Reader.Tests;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Inertia.Web.Tests;
 
@@ -351,5 +352,38 @@ public sealed class MinifluxTests(PostgresServer postgres)
         Assert.Equal("Blogs", (await alice.JsonAsync("v1/categories"))[0].GetProperty("title").GetString());
         Assert.Equal(2, (await alice.JsonAsync("v1/feeds")).GetArrayLength());
         Assert.Equal(0, (await bob.JsonAsync("v1/feeds")).GetArrayLength());
+    }
+
+    [Fact]
+    public async Task The_OpenAPI_document_describes_every_v1_endpoint_in_Minifluxs_names()
+    {
+        await using var site = await SiteHost.StartAsync(refresh: false);
+        var response = await site.Client(null).GetAsync("api/openapi/miniflux.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var paths = document.GetProperty("paths");
+        var mapped = site.App.Services.GetRequiredService<Microsoft.AspNetCore.Routing.EndpointDataSource>().Endpoints
+            .OfType<Microsoft.AspNetCore.Routing.RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText?.StartsWith("/v1/", StringComparison.Ordinal) == true && !e.RoutePattern.RawText.Contains("**"))
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (e.RoutePattern.RawText!, m.ToLowerInvariant())))
+            .ToList();
+        Assert.True(mapped.Count >= 30, $"{mapped.Count} endpoints");
+        foreach (var (path, method) in mapped)
+        {
+            var operation = paths.TryGetProperty(path, out var item) && item.TryGetProperty(method, out var found) ? found : default;
+            Assert.True(operation.ValueKind == JsonValueKind.Object, $"{method} {path} is not in the document");
+            Assert.False(string.IsNullOrEmpty(operation.GetProperty("summary").GetString()), $"{method} {path} has no summary");
+        }
+        var entry = document.GetProperty("components").GetProperty("schemas").GetProperty("Entry").GetProperty("properties");
+        foreach (var name in new[] { "id", "feed_id", "published_at", "reading_time", "starred", "status" })
+        {
+            Assert.True(entry.TryGetProperty(name, out _), $"Entry has no {name}");
+        }
+        Assert.Contains(paths.GetProperty("/v1/entries").GetProperty("get").GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "search");
+        Assert.True(document.GetProperty("components").GetProperty("securitySchemes").TryGetProperty("token", out _));
+        var reference = await site.Client(null).GetAsync("api/reference");
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+        Assert.DoesNotContain("unsafe-inline", reference.Headers.GetValues("Content-Security-Policy").Single().Split(';').Single(d => d.Trim().StartsWith("script-src", StringComparison.Ordinal)));
+        Assert.Equal(HttpStatusCode.OK, (await site.Client(null).GetAsync("api/reference/scalar.js")).StatusCode);
     }
 }

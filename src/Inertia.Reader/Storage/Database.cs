@@ -23,7 +23,18 @@ public sealed class Database : IAsyncDisposable
             {
                 throw new ArgumentException("INERTIA__Database__ConnectionString is required with the postgres provider");
             }
-            _postgres = NpgsqlDataSource.Create(options.ConnectionString);
+            // per request: no DISCARD ALL round trip when a connection goes back to the pool (Inertia keeps no session
+            // state outside transactions), and the statements it repeats parsed and planned once per connection
+            var tuned = new NpgsqlConnectionStringBuilder(options.ConnectionString);
+            if (!options.ConnectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase))
+            {
+                tuned.NoResetOnClose = true;
+            }
+            if (tuned.MaxAutoPrepare == 0)
+            {
+                tuned.MaxAutoPrepare = 64;
+            }
+            _postgres = NpgsqlDataSource.Create(tuned.ConnectionString);
             Location = new NpgsqlConnectionStringBuilder(options.ConnectionString) is var b ? $"postgres://{b.Host}:{b.Port}/{b.Database}" : "postgres";
         }
         else

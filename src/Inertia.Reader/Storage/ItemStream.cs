@@ -116,14 +116,21 @@ public static class ItemStream
                     """, args)];
             }
         }
-        // otherwise each feed's first ids from its own index, then the first of those
-        return [.. await connection.QueryAsync<long>(
-            $"""
-            SELECT e.id FROM subscriptions s JOIN entries e ON e.id IN (
-                SELECT x.id FROM entries x WHERE x.feed_id = s.feed_id{bounds} ORDER BY x.id {direction} LIMIT @limit)
-            WHERE s.user_id = @userId
-            ORDER BY e.id {direction} LIMIT @limit
-            """, args)];
+        // otherwise each feed's first ids from its own index, then the first of those (PostgreSQL: a LATERAL join; the
+        // same as "id IN (subquery)" took it 9 s, testing every entry against every feed)
+        return [.. await connection.QueryAsync<long>(connection is Microsoft.Data.Sqlite.SqliteConnection
+            ? $"""
+              SELECT e.id FROM subscriptions s JOIN entries e ON e.id IN (
+                  SELECT x.id FROM entries x WHERE x.feed_id = s.feed_id{bounds} ORDER BY x.id {direction} LIMIT @limit)
+              WHERE s.user_id = @userId
+              ORDER BY e.id {direction} LIMIT @limit
+              """
+            : $"""
+              SELECT e.id FROM subscriptions s CROSS JOIN LATERAL (
+                  SELECT x.id FROM entries x WHERE x.feed_id = s.feed_id{bounds} ORDER BY x.id {direction} LIMIT @limit) e
+              WHERE s.user_id = @userId
+              ORDER BY e.id {direction} LIMIT @limit
+              """, args)];
     }
 
     /// <summary>How many entries the filter selects in all, whatever its page (Miniflux's <c>total</c>).</summary>

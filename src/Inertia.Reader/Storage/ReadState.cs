@@ -48,11 +48,9 @@ public static class ReadState
     /// </summary>
     public static async Task RebuildUnreadAsync(DbConnection connection, DbTransaction? transaction, string where, object? args = null)
     {
+        // a row-value IN, not a correlated EXISTS: PostgreSQL ran that as a scan of every user's rows
         await connection.ExecuteAsync(
-            $"""
-            DELETE FROM unread_entries WHERE EXISTS (
-                SELECT 1 FROM subscriptions s WHERE ({where}) AND s.user_id = unread_entries.user_id AND s.feed_id = unread_entries.feed_id)
-            """, args, transaction);
+            $"DELETE FROM unread_entries WHERE (user_id, feed_id) IN (SELECT s.user_id, s.feed_id FROM subscriptions s WHERE {where})", args, transaction);
         await connection.ExecuteAsync($"INSERT INTO unread_entries (user_id, entry_id, feed_id, sort_at, created_at) {UnreadRows(where)}", args, transaction);
         await RecountAsync(connection, transaction, where, args);
     }

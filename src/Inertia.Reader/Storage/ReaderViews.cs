@@ -51,6 +51,11 @@ public static class ReaderViews
             ORDER BY COALESCE(c.title, ''), COALESCE(s.title, f.title, cf.title, f.url)
             """, new { userId })];
 
+    /// <summary>When the last of the user's feeds was fetched (Unix seconds; 0 when none was).</summary>
+    public static Task<long> LastFetchedAsync(DbConnection connection, long userId) =>
+        connection.ExecuteScalarAsync<long>(
+            "SELECT COALESCE(MAX(f.last_fetched_at), 0) FROM subscriptions s JOIN feeds f ON f.id = s.feed_id WHERE s.user_id = @userId", new { userId });
+
     /// <summary>Whether the user subscribes to the feed.</summary>
     public static Task<bool> IsSubscribedAsync(DbConnection connection, long userId, long feedId) =>
         connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId)", new { userId, feedId });

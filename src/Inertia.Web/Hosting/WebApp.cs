@@ -43,6 +43,7 @@ public static class WebApp
         services.AddHostedService<MaintenanceService>();
         services.AddSingleton<RefreshHealth>();
         services.AddSingleton<RefreshSignal>();
+        services.AddMinifluxOpenApi();
         services.AddSingleton<SetupState>();
         services.AddScoped<DateText>();
 
@@ -109,6 +110,8 @@ public static class WebApp
         app.MapGoogleReader();
         app.MapFever();
         app.MapMiniflux();
+        app.MapOpenApi(MinifluxOpenApi.Path);
+        app.MapMinifluxReference();
         return app;
     }
 

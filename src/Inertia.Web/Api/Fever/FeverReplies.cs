@@ -20,8 +20,9 @@ public static class FeverReplies
         }
         var connection = call.Connection;
         var userId = call.Caller.UserId;
-        var subscriptions = await ReaderViews.SubscriptionsAsync(connection, userId);
-        reply["last_refreshed_on_time"] = subscriptions.Select(s => s.LastFetchedAt ?? 0).DefaultIfEmpty(0).Max();
+        // every reply carries it: one aggregate, the subscriptions themselves only for the calls that list them
+        reply["last_refreshed_on_time"] = await ReaderViews.LastFetchedAsync(connection, userId);
+        var subscriptions = call.Has("groups") || call.Has("feeds") || call.Has("favicons") ? await ReaderViews.SubscriptionsAsync(connection, userId) : [];
         if (call.Has("groups") || call.Has("feeds"))
         {
             reply["feeds_groups"] = subscriptions.Where(s => s.CategoryId is not null).GroupBy(s => s.CategoryId!.Value)

@@ -39,8 +39,8 @@ public static class ItemJson
         {
             categories.Add(StreamId.StarredId);
         }
-        var url = SafeUrl.Http(e.Url);
-        Link[] links = url is null ? [] : [new Link(url)];
+        // always one link: Fluent Reader reads canonical[0].href unchecked, and one entry without it fails its whole batch
+        Link[] links = [new Link(SafeUrl.Http(e.Url) ?? SafeUrl.Http(e.FeedSiteUrl) ?? "")];
         return new Item(
             ItemId.Long(e.Id),
             (e.CreatedAt * 1000).ToString(CultureInfo.InvariantCulture),
