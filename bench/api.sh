@@ -5,13 +5,6 @@
 #   bench/api.sh sqlite [DB_PATH] | bench/api.sh postgres [CONNECTION_STRING]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-server=
-pgdir=
-cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null || true
-  [ -n "$pgdir" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir -m fast stop" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
 source bench/site/database.sh "${1:-sqlite}" "${2:-}"
 users=${USERS:-100}
 subscriptions=${SUBSCRIPTIONS:-200}

@@ -8,13 +8,6 @@
 # been up a while: 4 GB for a million entries, on a 24 GB machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-server=
-pgdir=
-cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null || true
-  [ -n "$pgdir" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir -m fast stop" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
 source bench/site/database.sh "${1:-sqlite}" "${2:-}"
 duration=${DURATION:-15}
 port=${PORT:-8191}

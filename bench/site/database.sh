@@ -1,11 +1,18 @@
 # Sourced by the benchmarks at scale (site-pages.sh, api.sh): sets $provider, $connection and $pgdir from "$1" "$2" —
 #   sqlite [DB_PATH]              default /tmp/inertia-site/bench.db
 #   postgres [CONNECTION_STRING]  default: a PostgreSQL 15 cluster of its own in /tmp/inertia-site/pg, started here
-# and seeds the site (FEEDS feeds of ENTRIES entries) once per database. The caller stops the cluster ($pgdir) on exit.
+# and seeds the site (FEEDS feeds of ENTRIES entries) once per database. On exit it stops the server the caller started
+# (its pid in $server) and the cluster.
+server=
+pgdir=
+cleanup() {
+  [ -n "$server" ] && kill "$server" 2>/dev/null || true
+  [ -n "$pgdir" ] && su postgres -c "/usr/lib/postgresql/15/bin/pg_ctl -D $pgdir -m fast stop" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
 provider=${1:-sqlite}
 feeds=${FEEDS:-2000}
 entries=${ENTRIES:-500}
-pgdir=
 dotnet build -c Release bench/Inertia.Benchmarks >/dev/null
 benchmarks="dotnet bench/Inertia.Benchmarks/bin/Release/net10.0/Inertia.Benchmarks.dll"
 if [ "$provider" = postgres ]; then

@@ -20,11 +20,4 @@ function request()
   return wrk.format("GET", path, { ["Accept-Language"] = "zh-CN,zh;q=0.9" })
 end
 
-function done(summary, latency, requests)
-  local seconds = summary.duration / 1e6
-  local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  -- done() runs in wrk's main Lua state, where init() never ran: the caller prints which page this was
-  io.write(string.format("%.0f requests/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, %d requests, %d errors, %d not 2xx\n",
-    summary.requests / seconds, latency:percentile(50) / 1000, latency:percentile(95) / 1000, latency:percentile(99) / 1000,
-    summary.requests, errors, summary.errors.status))
-end
+dofile("bench/site/report.lua")

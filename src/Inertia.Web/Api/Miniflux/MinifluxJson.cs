@@ -27,7 +27,7 @@ public static class MinifluxJson
         var content = e.Content ?? e.Summary ?? "";
         return new Entry(e.Id, userId, e.FeedId, e.IsRead ? "read" : "unread", e.Id.ToString("x16", CultureInfo.InvariantCulture), e.Title ?? "",
             Shared.SafeUrl.Http(e.Url) ?? "", "", Time(e.PublishedAt ?? e.SortAt), Time(e.CreatedAt), Time(e.UpdatedAt ?? e.CreatedAt), content,
-            e.Author ?? "", "", e.IsStarred, Shared.ReadingTime.Minutes(Inertia.Feeds.Text.PlainText.FromHtml(content)),
+            e.Author ?? "", "", e.IsStarred, Shared.ReadingTime.MinutesOfHtml(content),
             [.. GoogleReader.ItemJson.Enclosures(e.Enclosures).Select((x, i) => new Enclosure(i + 1, userId, e.Id, x.Href, x.Type ?? "", long.TryParse(x.Length, out var n) ? n : 0))],
             feed, []);
     }
