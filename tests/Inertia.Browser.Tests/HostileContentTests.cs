@@ -41,7 +41,7 @@ public sealed class HostileContentTests(BrowserFixture browser, BrowserSite site
                 if (await element.IsVisibleAsync())
                 {
                     await element.HoverAsync(new() { Timeout = 2000 });
-                    await element.ClickAsync(new() { Timeout = 2000, NoWaitAfter = true, Modifiers = [KeyboardModifier.Alt] });
+                    await element.ClickAsync(new() { Timeout = 2000, Modifiers = [KeyboardModifier.Alt] });
                 }
             }
             Assert.Equal(0, await page.Locator(".prose script, .prose iframe, .prose object, .prose embed, .prose form, .prose style, .prose base").CountAsync());

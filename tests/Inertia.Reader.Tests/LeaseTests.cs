@@ -27,7 +27,7 @@ public sealed class LeaseTests(PostgresServer postgres) : ProviderTest(postgres)
     private static async Task<T> ScalarAsync<T>(Database db, string sql, object? args = null)
     {
         await using var c = await db.OpenAsync();
-        return await c.ExecuteScalarAsync<T>(sql, args);
+        return (await c.ExecuteScalarAsync<T>(sql, args))!;
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

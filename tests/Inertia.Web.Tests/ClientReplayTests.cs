@@ -93,7 +93,7 @@ public sealed class ClientReplayTests
         String(item.GetProperty("canonical")[0], "href");
         String(item.GetProperty("alternate")[0], "href");
         Assert.All(item.GetProperty("categories").EnumerateArray(), c => Assert.Equal(JsonValueKind.String, c.ValueKind));
-        Assert.Contains(item.GetProperty("origin").GetProperty("streamId").GetString(), streams);
+        Assert.Contains(item.GetProperty("origin").GetProperty("streamId").GetString()!, streams);
         String(item.GetProperty("origin"), "title");
         String(item, "author");
     }
@@ -514,5 +514,85 @@ public sealed class ClientReplayTests
         Assert.Equal([arrived], (await ByPageAsync("starred=true")).Select(e => e.GetProperty("id").GetInt64()));
         Assert.Equal(HttpStatusCode.NoContent, (await CallAsync($"feeds/{account.DevFeedId}/mark-all-as-read", "PUT")).StatusCode);
         Assert.DoesNotContain(arrived, (await ByPageAsync("status=unread")).Select(e => e.GetProperty("id").GetInt64()));
+    }
+
+    // NewsFlash (GNOME Newsfeed): its Google Reader client is the greader_api crate (news-flash/greader_api, 0.6.0):
+    // the calls of src/lib.rs (stream_contents with a stream, amount, continuation, exclude/include streams and
+    // older/newer bounds; items_ids; items_contents by long id) and the strict serde models of src/models/stream.rs and
+    // src/models/item.rs, where a missing or mistyped field fails the whole page: every item needs origin.streamId and
+    // origin.title, categories, alternate[].href, timestampUsec and crawlTimeMsec as strings and published as a number;
+    // the stream needs id and a numeric updated
+    [Fact]
+    public async Task NewsFlash_first_and_incremental_sync()
+    {
+        var account = await StartAsync();
+        await using var _ = account.Site;
+        var http = account.Http();
+        var login = await http.PostAsync(Gr + "accounts/ClientLogin", new FormUrlEncodedContent([new("Email", "alice"), new("Passwd", account.Password)]));
+        var auth = (await login.Content.ReadAsStringAsync()).Split('\n').Single(l => l.StartsWith("Auth=", StringComparison.Ordinal))[5..];
+        var token = await (await http.SendAsync(GoogleLogin(HttpMethod.Get, "reader/api/0/token", auth))).Content.ReadAsStringAsync();
+        var user = await JsonAsync(await http.SendAsync(GoogleLogin(HttpMethod.Get, "reader/api/0/user-info?output=json", auth)), "user-info");
+        String(user, "userId");
+        String(user, "userName");
+        var unreadCount = await JsonAsync(await http.SendAsync(GoogleLogin(HttpMethod.Get, "reader/api/0/unread-count?output=json", auth)), "unread-count");
+        Number(unreadCount, "max");
+        Assert.All(unreadCount.GetProperty("unreadcounts").EnumerateArray(), c => { String(c, "id"); Number(c, "count"); String(c, "newestItemTimestampUsec"); });
+        var streams = (await JsonAsync(await http.SendAsync(GoogleLogin(HttpMethod.Get, "reader/api/0/subscription/list?output=json", auth)), "subscription/list"))
+            .GetProperty("subscriptions").EnumerateArray().Select(s => s.GetProperty("id").GetString()!).ToHashSet();
+
+        void StrictItem(JsonElement item)
+        {
+            String(item.GetProperty("origin"), "streamId");
+            String(item.GetProperty("origin"), "title");
+            String(item, "id");
+            Assert.All(item.GetProperty("categories").EnumerateArray(), c => Assert.Equal(JsonValueKind.String, c.ValueKind));
+            Assert.All(item.GetProperty("alternate").EnumerateArray(), a => String(a, "href"));
+            String(item, "timestampUsec");
+            String(item, "crawlTimeMsec");
+            Number(item, "published");
+            String(item.GetProperty("summary"), "content");
+            Assert.Contains(item.GetProperty("origin").GetProperty("streamId").GetString()!, streams);
+        }
+
+        async Task<List<JsonElement>> StreamAsync(string stream, string query)
+        {
+            var items = new List<JsonElement>();
+            string? continuation = null;
+            do
+            {
+                var page = await JsonAsync(await http.SendAsync(GoogleLogin(HttpMethod.Get,
+                    $"reader/api/0/stream/contents/{Uri.EscapeDataString(stream)}?output=json&{query}" + (continuation is null ? "" : $"&c={Uri.EscapeDataString(continuation)}"), auth)), "stream/contents");
+                String(page, "id");
+                Number(page, "updated");
+                items.AddRange(page.GetProperty("items").EnumerateArray());
+                continuation = page.TryGetProperty("continuation", out var c) ? c.GetString() : null;
+            }
+            while (continuation is not null);
+            return items;
+        }
+
+        // first sync: the unread reading list, oldest first, in pages; then the starred
+        var unread = await StreamAsync(ReadingList, $"r=o&n=10&xt={Read}");
+        Assert.All(unread, StrictItem);
+        var published = unread.Select(i => i.GetProperty("timestampUsec").GetString()!).Select(long.Parse).ToList();
+        Assert.Equal(published.Order(), published);
+        Assert.Empty(await StreamAsync(Starred, "n=100"));
+        var startOfSync = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+
+        // a mark by long id, then news: only what arrived since (ot), unread, and by id through items/contents
+        var first = unread[0].GetProperty("id").GetString()!;
+        var mark = await http.SendAsync(GoogleLogin(HttpMethod.Post, "reader/api/0/edit-tag", auth, new FormUrlEncodedContent([new("i", first), new("a", Read), new("T", token)])));
+        Assert.Equal("OK", await mark.Content.ReadAsStringAsync());
+        var arrived = await ArriveAsync(account, "NewsFlash sees this");
+        var news = await StreamAsync(ReadingList, $"n=100&xt={Read}&ot={startOfSync - 1}");
+        Assert.Contains(arrived, news.Select(i => HexId(i.GetProperty("id").GetString()!)));
+        Assert.DoesNotContain(first, news.Select(i => i.GetProperty("id").GetString()));
+        var refs = await JsonAsync(await http.SendAsync(GoogleLogin(HttpMethod.Get, $"reader/api/0/stream/items/ids?output=json&s={ReadingList}&n=1000&xt={Read}", auth)), "ids");
+        var ids = refs.GetProperty("itemRefs").EnumerateArray().Select(r => r.GetProperty("id").GetString()!).ToList();
+        Assert.Equal(unread.Count, ids.Count);
+        var contents = await JsonAsync(await http.SendAsync(GoogleLogin(HttpMethod.Post, "reader/api/0/stream/items/contents?output=json", auth,
+            new FormUrlEncodedContent([.. ids.Take(20).Select(id => new KeyValuePair<string, string>("i", "tag:google.com,2005:reader/item/" + long.Parse(id, CultureInfo.InvariantCulture).ToString("x16", CultureInfo.InvariantCulture))), new("T", token)]))), "items/contents");
+        Number(contents, "updated");
+        Assert.All(contents.GetProperty("items").EnumerateArray(), StrictItem);
     }
 }
