@@ -47,19 +47,22 @@ if (args.Length > 0 && args[0] == "history")
 if (args.Length > 0 && args[0] == "site-data")
 {
     // dotnet Inertia.Benchmarks.dll site-data sqlite PATH|postgres CS FEEDS ENTRIES_PER_FEED   — the public site at scale
-    var options = args[1] == "postgres"
-        ? new Inertia.Reader.Storage.DatabaseOptions { Provider = Inertia.Reader.Storage.DatabaseProvider.Postgres, ConnectionString = args[2] }
-        : new Inertia.Reader.Storage.DatabaseOptions { ConnectionString = $"Data Source={args[2]}" };
+    var options = DatabaseArguments(args[1], args[2]);
     await Inertia.Benchmarks.SiteData.RunAsync(options, int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
 if (args.Length > 0 && args[0] == "api-data")
 {
     // dotnet Inertia.Benchmarks.dll api-data sqlite PATH|postgres CS USERS SUBSCRIPTIONS_PER_USER   — readers on a site-data site
-    var options = args[1] == "postgres"
-        ? new Inertia.Reader.Storage.DatabaseOptions { Provider = Inertia.Reader.Storage.DatabaseProvider.Postgres, ConnectionString = args[2] }
-        : new Inertia.Reader.Storage.DatabaseOptions { ConnectionString = $"Data Source={args[2]}" };
+    var options = DatabaseArguments(args[1], args[2]);
     await Inertia.Benchmarks.ApiData.RunAsync(options, int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture), int.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+if (args.Length > 0 && args[0] == "reader-data")
+{
+    // dotnet Inertia.Benchmarks.dll reader-data sqlite PATH|postgres CS   — the reader benchmark's two readers (bench/reader.sh)
+    var options = DatabaseArguments(args[1], args[2]);
+    await Inertia.Benchmarks.ReaderData.RunAsync(options);
     return;
 }
 if (args.Length > 0 && args[0] == "farm-stages")
@@ -362,3 +365,8 @@ var sanitizers = Interleaved(
 Row("HtmlSanitizer alone (our settings), every summary and content", fieldKeys.Count, sanitizers[0], "HTML fields, MB/s of HTML");
 Row("Inertia sanitizer (single pass; HtmlSanitizer where it declines)", fieldKeys.Count, sanitizers[1],
     $"{sanitizers[1].MBps / sanitizers[0].MBps:F1}× faster, {sanitizers[0].AllocPerByte / sanitizers[1].AllocPerByte:F1}× fewer allocations; single pass took {taken} of {fieldKeys.Count}");
+
+// "sqlite PATH" or "postgres CONNECTION_STRING", as the benchmarks at scale take their database
+static Inertia.Reader.Storage.DatabaseOptions DatabaseArguments(string provider, string target) => provider == "postgres"
+    ? new Inertia.Reader.Storage.DatabaseOptions { Provider = Inertia.Reader.Storage.DatabaseProvider.Postgres, ConnectionString = target }
+    : new Inertia.Reader.Storage.DatabaseOptions { ConnectionString = $"Data Source={target}" };

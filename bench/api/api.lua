@@ -28,11 +28,4 @@ function request()
   end
 end
 
-function response(status, headers, body)
-  if status ~= 200 and not reported then
-    reported = true
-    io.stderr:write("status " .. status .. ": " .. string.sub(body, 1, 200) .. "\n")
-  end
-end
-
 dofile("bench/site/report.lua")

@@ -30,6 +30,8 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             ("signin", "/signin", false, 200),
             ("not-found", "/no-such-page", false, 404),
             ("reader", "/reader", true, 200),
+            ("reader-all", "/reader?show=all&order=oldest", true, 200),
+            ("reader-search", "/reader?q=" + Uri.EscapeDataString("阮一峰"), true, 200),
             ("reader-entry", $"/reader/entries/{article}", true, 200),
             ("account", "/account", true, 200),
             ("admin-users", "/admin/users", true, 200),

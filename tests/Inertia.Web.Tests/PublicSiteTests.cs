@@ -155,8 +155,8 @@ public sealed partial class PublicSiteTests(PostgresServer postgres, SharedSites
         await using (var connection = await site.Database.OpenAsync())
         {
             privateFeed = await FeedStore.EnsureAsync(connection, null, site.PrivateFeedUrl.ToString(), 0);
-            var entries = await ReaderViews.UnreadAsync(connection, await UserIdAsync(site, SharedSites.Reader), Keyset.Start, 100);
-            privateEntry = entries.Single(e => e.FeedId == privateFeed).Id;
+            var refs = await ItemStream.RefsAsync(connection, new StreamFilter { UserId = await UserIdAsync(site, SharedSites.Reader), FeedId = privateFeed, Read = false, Limit = 100 });
+            privateEntry = refs.First().Id;
         }
         var pages = new List<string> { "/", "/sitemap.xml", "/atom.xml", "/robots.txt" };
         foreach (var title in new[] { "DEV Community", "IT之家", SiteHost.DeadFeedTitle })

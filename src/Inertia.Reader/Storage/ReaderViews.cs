@@ -24,6 +24,9 @@ public sealed record SubscriptionLine
         : Uri.TryCreate(SiteUrl ?? Url, UriKind.Absolute, out var u) ? u.Host : Url;
 }
 
+/// <summary>A line of the reader's lists: the entry, and whether the user has read and starred it.</summary>
+public sealed record ReaderLine(EntryLine Entry, bool IsRead, bool IsStarred);
+
 /// <summary>An entry as one user reads it: the article, and their state of it.</summary>
 public sealed record ReaderEntry(Article Article, bool IsRead, bool IsStarred);
 
@@ -60,17 +63,37 @@ public static class ReaderViews
     public static Task<bool> IsSubscribedAsync(DbConnection connection, long userId, long feedId) =>
         connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId)", new { userId, feedId });
 
-    /// <summary>The user's unread entries older than <paramref name="before"/>, newest first.</summary>
-    public static async Task<IReadOnlyList<EntryLine>> UnreadAsync(DbConnection connection, long userId, Keyset before, int limit) =>
-        [.. await connection.QueryAsync<EntryLine>(
+    /// <summary>
+    /// The lines of these entries, in the order given (a page of <see cref="ItemStream.RefsAsync"/>, which chose only
+    /// entries the user may read), with the user's state of each.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReaderLine>> LinesAsync(DbConnection connection, long userId, IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var inIds = IdList.In(connection, "e.id", "ids");
+        var array = ids.ToArray();
+        var lines = (await connection.QueryAsync<EntryLine>(
+            $"SELECT {PublicSite.LineWithFeedColumns} FROM entries e {PublicSite.LineFeedJoin} WHERE {inIds}", new { ids = array })).ToDictionary(l => l.Id);
+        // unread is a row of unread_entries (kept exact by every mark and by ingest), starred a flag of the user's state
+        var states = (await connection.QueryAsync<(long Id, bool Unread, bool Starred)>(
             $"""
-            SELECT {PublicSite.LineWithFeedColumns}
-            FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id {PublicSite.LineFeedJoin}
-            LEFT JOIN entry_states st ON st.user_id = s.user_id AND st.entry_id = e.id
-            WHERE s.user_id = @userId AND NOT ({IsRead})
-              AND (e.sort_at < @s OR (e.sort_at = @s AND e.id < @i))
-            ORDER BY e.sort_at DESC, e.id DESC LIMIT @limit
-            """, new { userId, s = before.SortAt, i = before.Id, limit })];
+            SELECT e.id, CASE WHEN EXISTS (SELECT 1 FROM unread_entries u WHERE u.user_id = @userId AND u.entry_id = e.id) THEN TRUE ELSE FALSE END,
+                COALESCE(st.is_starred, FALSE)
+            FROM entries e LEFT JOIN entry_states st ON st.user_id = @userId AND st.entry_id = e.id
+            WHERE {inIds}
+            """, new { userId, ids = array })).ToDictionary(s => s.Id);
+        return [.. ids.Where(lines.ContainsKey).Select(id => new ReaderLine(lines[id], !states[id].Unread, states[id].Starred))];
+    }
+
+    /// <summary>
+    /// The newest of the user's unread entries (0 when none): what "mark all as read" marks up to, so an entry that
+    /// arrives after the page was shown (its id is higher: ids grow with arrival) stays unread.
+    /// </summary>
+    public static Task<long> NewestUnreadIdAsync(DbConnection connection, long userId) =>
+        connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(entry_id), 0) FROM unread_entries WHERE user_id = @userId", new { userId });
 
     /// <summary>An entry of a feed the user subscribes to, or one they starred, with their state of it; null otherwise.</summary>
     public static async Task<ReaderEntry?> EntryAsync(DbConnection connection, long userId, long entryId)

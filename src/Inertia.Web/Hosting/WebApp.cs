@@ -48,7 +48,6 @@ public static class WebApp
         services.AddScoped<DateText>();
 
         services.AddDatabaseKeyRing();
-        services.AddDatabaseKeyRing();
         services.AddRazorPages(o => o.RootDirectory = "/");
         // Chinese is written as characters, not as &#x…; entities (three bytes a character instead of eight)
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>

@@ -56,4 +56,78 @@
       }
     });
   });
+
+  // the reader's keyboard (the "?" dialog lists it): j/k (n/p) move through a list, o or Enter opens, v opens the
+  // original, s stars, m keeps unread, A marks all read, / searches, g u / g a / g s change list, u goes back
+  const entryLinks = () => [...document.querySelectorAll(".entries .entry-line")];
+  let selected = -1;
+  let afterG = false;
+  function select(index) {
+    const links = entryLinks();
+    if (links.length === 0) return;
+    selected = Math.max(0, Math.min(index, links.length - 1));
+    links.forEach((link, i) => link.classList.toggle("is-selected", i === selected));
+    links[selected].focus({ preventScroll: true });
+    links[selected].scrollIntoView({ block: "nearest" });
+  }
+  function submit(selector) {
+    const form = document.querySelector(selector);
+    if (form) form.requestSubmit();
+    return form !== null;
+  }
+  function openOriginal(url) {
+    if (url) window.open(url, "_blank", "noopener,noreferrer");
+    return Boolean(url);
+  }
+  document.addEventListener("keydown", event => {
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    const field = event.target.closest?.("input, textarea, select, [contenteditable]");
+    if (field) {
+      if (event.key === "Escape") field.blur();
+      return;
+    }
+    if (!document.querySelector("[data-reader]")) return;
+    if (document.querySelector("dialog[open]")) return;
+    const key = event.key;
+    if (afterG) {
+      afterG = false;
+      const place = { u: "/reader", a: "/reader?show=all", s: "/reader?show=starred" }[key];
+      if (place) {
+        event.preventDefault();
+        location.assign(place);
+      }
+      return;
+    }
+    const links = entryLinks();
+    const current = links[selected];
+    let handled = true;
+    switch (key) {
+      case "j": case "n": select(selected + 1); break;
+      case "k": case "p": select(selected < 0 ? 0 : selected - 1); break;
+      case "o": case "Enter":
+        if (current) location.assign(current.href); else handled = false;
+        break;
+      case "v":
+        handled = openOriginal(current ? current.dataset.original : document.querySelector("[data-original]")?.href);
+        break;
+      case "s": handled = submit("form[data-star]"); break;
+      case "m": handled = submit("form[data-unread]"); break;
+      case "A": handled = submit("form[data-mark-all]"); break;
+      case "/": {
+        const search = document.querySelector("[data-search]");
+        if (search) search.focus(); else handled = false;
+        break;
+      }
+      case "g": afterG = true; setTimeout(() => { afterG = false; }, 1500); break;
+      case "u": {
+        const back = document.querySelector("[data-back]");
+        if (back) location.assign(back.href); else handled = false;
+        break;
+      }
+      case "r": location.reload(); break;
+      case "?": document.getElementById("keys")?.showModal(); break;
+      default: handled = false;
+    }
+    if (handled) event.preventDefault();
+  });
 })();

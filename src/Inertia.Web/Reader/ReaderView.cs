@@ -1,0 +1,109 @@
+using System.Globalization;
+using Inertia.Reader.Storage;
+using Microsoft.AspNetCore.WebUtilities;
+
+namespace Inertia.Web.Reader;
+
+/// <summary>Which entries a list of the reader shows.</summary>
+public enum ReaderShow
+{
+    Unread,
+    All,
+    Starred,
+}
+
+/// <summary>
+/// One list of the reader, as its address says it: unread (the default), all or starred entries; of every feed, one feed
+/// or one category; matching a search; newest or oldest first. `/reader?show=starred&amp;feed=3&amp;order=oldest`.
+/// </summary>
+public sealed record ReaderView
+{
+    public ReaderShow Show { get; init; } = ReaderShow.Unread;
+    public long? FeedId { get; init; }
+    public long? CategoryId { get; init; }
+    /// <summary>The search, trimmed; null when there is none.</summary>
+    public string? Query { get; init; }
+    public bool OldestFirst { get; init; }
+
+    /// <summary>The view a query string names; what it cannot read is left at its default (never an error).</summary>
+    public static ReaderView From(IQueryCollection query)
+    {
+        var search = query["q"].ToString().Trim();
+        var show = query["show"].ToString() switch
+        {
+            "all" => ReaderShow.All,
+            "starred" => ReaderShow.Starred,
+            "unread" => ReaderShow.Unread,
+            // a search looks through everything unless told otherwise, as Miniflux's does
+            _ => search.Length > 0 ? ReaderShow.All : ReaderShow.Unread,
+        };
+        return new ReaderView
+        {
+            Show = show,
+            FeedId = Id(query["feed"]),
+            // one feed or one category: a feed names its own place
+            CategoryId = Id(query["feed"]) is null ? Id(query["category"]) : null,
+            Query = search.Length > 0 ? (search.Length > 200 ? search[..200] : search) : null,
+            OldestFirst = query["order"] == "oldest",
+        };
+    }
+
+    /// <summary>What the storage is asked for: one page after <paramref name="after"/>.</summary>
+    public StreamFilter Filter(long userId, Keyset? after, int limit) => new()
+    {
+        UserId = userId,
+        FeedId = FeedId,
+        CategoryId = CategoryId,
+        StarredOnly = Show == ReaderShow.Starred,
+        Read = Show == ReaderShow.Unread ? false : null,
+        Search = Query,
+        OldestFirst = OldestFirst,
+        After = after,
+        Limit = limit,
+    };
+
+    /// <summary>The address of this view (or of it shown otherwise), starting from its first page unless <paramref name="after"/> says.</summary>
+    public string Link(Keyset? after = null) => Address(this, after);
+
+    public string With(ReaderShow show) => Address(this with { Show = show });
+
+    public string Ordered(bool oldestFirst) => Address(this with { OldestFirst = oldestFirst });
+
+    /// <summary>The view of every feed, the same entries and order (leaving a feed or category).</summary>
+    public string Everywhere() => Address(this with { FeedId = null, CategoryId = null });
+
+    private static string Address(ReaderView view, Keyset? after = null)
+    {
+        var query = new List<KeyValuePair<string, string?>>();
+        // unread is the default without a search, all with one: only the other choices are written
+        var defaultShow = view.Query is null ? ReaderShow.Unread : ReaderShow.All;
+        if (view.Show != defaultShow)
+        {
+            query.Add(new("show", view.Show.ToString().ToLowerInvariant()));
+        }
+        if (view.FeedId is { } feed)
+        {
+            query.Add(new("feed", feed.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (view.CategoryId is { } category)
+        {
+            query.Add(new("category", category.ToString(CultureInfo.InvariantCulture)));
+        }
+        if (view.Query is { } q)
+        {
+            query.Add(new("q", q));
+        }
+        if (view.OldestFirst)
+        {
+            query.Add(new("order", "oldest"));
+        }
+        if (after is { } place)
+        {
+            query.Add(new("after", place.ToString()));
+        }
+        return QueryHelpers.AddQueryString("/reader", query);
+    }
+
+    private static long? Id(string? text) =>
+        long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+}

@@ -1,0 +1,211 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Dapper;
+using Inertia.Feeds.Model;
+using Inertia.Reader.Storage;
+using Inertia.Reader.Tests;
+
+namespace Inertia.Web.Tests;
+
+/// <summary>The reader's lists over HTTP on both databases: unread, all, starred, by feed, by category, search, both orders, keyset pages, mark all read, and another user's ids.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed partial class ReaderListTests(PostgresServer postgres)
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
+
+    private sealed record Reader(SiteHost Site, HttpClient Http, long UserId, long DevFeedId, long ItHomeFeedId, long BlogsId);
+
+    private async Task<Reader> StartAsync(DatabaseProvider provider)
+    {
+        var site = await SiteHost.StartAsync(provider, provider == DatabaseProvider.Postgres ? postgres.CreateDatabase() : null);
+        var id = await site.CreateUserAsync("alice", "alice-account-password");
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        await using var connection = await site.Database.OpenAsync();
+        await SubscriptionStore.SubscribeAsync(connection, null, id, site.Feeds.Url("dev-community.xml").ToString(), "Blogs", null, null, now);
+        await SubscriptionStore.SubscribeAsync(connection, null, id, site.Feeds.Url("ithome.xml").ToString(), null, null, null, now);
+        var dev = (await SubscriptionStore.FeedByUrlAsync(connection, id, site.Feeds.Url("dev-community.xml").ToString()))!.Value;
+        var ithome = (await SubscriptionStore.FeedByUrlAsync(connection, id, site.Feeds.Url("ithome.xml").ToString()))!.Value;
+        var blogs = (await CategoryStore.FindAsync(connection, id, "Blogs"))!.Value;
+        var http = site.Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await SiteHost.SignInAsync(http, "alice", "alice-account-password")).StatusCode);
+        return new Reader(site, http, id, dev, ithome, blogs);
+    }
+
+    /// <summary>Entries arriving in a feed in one refresh: the same date, so only the id orders them.</summary>
+    private static async Task ArriveAsync(Reader reader, long feedId, IEnumerable<string> titles)
+    {
+        await using var connection = await reader.Site.Database.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        await EntryStore.UpsertAsync(connection, tx, feedId,
+            [.. titles.Select(t => new ParsedEntry { Key = "list-" + t, Title = t, Url = "https://example.com/" + Uri.EscapeDataString(t), Content = "<p>" + t + " body</p>", Published = DateTimeOffset.FromUnixTimeSeconds(1_900_000_000) })],
+            e => e, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        await tx.CommitAsync();
+    }
+
+    /// <summary>The lines of a list page: each entry's id and whether it shows as read.</summary>
+    private static List<(long Id, bool Read)> Lines(string html) =>
+        [.. LinePattern().Matches(html).Select(m => (long.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture), m.Groups[1].Value == "read"))];
+
+    private static async Task<string> PageAsync(HttpClient http, string path)
+    {
+        var response = await http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode}");
+        return body;
+    }
+
+    /// <summary>Every line of a list, following its "older" links to the end.</summary>
+    private static async Task<List<(long Id, bool Read)>> WalkAsync(HttpClient http, string path)
+    {
+        var all = new List<(long, bool)>();
+        for (string? next = path; next is not null;)
+        {
+            var html = await PageAsync(http, next);
+            all.AddRange(Lines(html));
+            next = OlderPattern().Match(html) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : null;
+            Assert.True(all.Count < 10_000, "the older links never end");
+        }
+        return all;
+    }
+
+    private static async Task<List<long>> ExpectedAsync(Reader reader, string where, string order = "DESC")
+    {
+        await using var connection = await reader.Site.Database.OpenAsync();
+        return [.. await connection.QueryAsync<long>(
+            $"""
+            SELECT e.id FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id
+            WHERE s.user_id = @user AND {where} ORDER BY e.sort_at {order}, e.id {order}
+            """, new { user = reader.UserId })];
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Lists_by_feed_category_and_order_page_by_keyset_without_gaps_or_repeats(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        // 130 entries of one date: pages of 50 cut through the tie, which the id alone breaks
+        await ArriveAsync(reader, reader.DevFeedId, Enumerable.Range(1, 130).Select(i => $"Tied entry {i}"));
+
+        var unread = await WalkAsync(reader.Http, "/reader");
+        Assert.Equal(await ExpectedAsync(reader, "TRUE"), unread.Select(l => l.Id));
+        Assert.All(unread, l => Assert.False(l.Read));
+        Assert.Equal(await ExpectedAsync(reader, "TRUE", "ASC"), (await WalkAsync(reader.Http, "/reader?order=oldest")).Select(l => l.Id));
+        Assert.Equal(await ExpectedAsync(reader, $"e.feed_id = {reader.ItHomeFeedId}"), (await WalkAsync(reader.Http, $"/reader?feed={reader.ItHomeFeedId}")).Select(l => l.Id));
+        Assert.Equal(await ExpectedAsync(reader, $"e.feed_id = {reader.DevFeedId}"), (await WalkAsync(reader.Http, $"/reader?category={reader.BlogsId}")).Select(l => l.Id));
+        // the page says how many are unread, in the feed's scope
+        Assert.Contains($"{(await ExpectedAsync(reader, $"e.feed_id = {reader.ItHomeFeedId}")).Count} 篇未读", await PageAsync(reader.Http, $"/reader?feed={reader.ItHomeFeedId}"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Opened_entries_leave_unread_and_show_as_read_in_all_and_starred_ones_in_starred(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        var first = Lines(await PageAsync(reader.Http, "/reader"));
+        var (opened, starred) = (first[0].Id, first[1].Id);
+        await PageAsync(reader.Http, $"/reader/entries/{opened}");
+        var star = await SiteHost.PostFormAsync(reader.Http, $"/reader/entries/{starred}", [new("id", starred.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("starred", "true")], handler: "Star");
+        Assert.Equal(HttpStatusCode.Redirect, star.StatusCode);
+
+        var unread = await WalkAsync(reader.Http, "/reader");
+        Assert.DoesNotContain(opened, unread.Select(l => l.Id));
+        // opening the starred one marked it read too
+        Assert.DoesNotContain(starred, unread.Select(l => l.Id));
+        var all = await WalkAsync(reader.Http, "/reader?show=all");
+        Assert.Equal(await ExpectedAsync(reader, "TRUE"), all.Select(l => l.Id));
+        Assert.Equal(new[] { opened, starred }.Order(), all.Where(l => l.Read).Select(l => l.Id).Order());
+        Assert.Equal([starred], (await WalkAsync(reader.Http, "/reader?show=starred")).Select(l => l.Id));
+        await using var connection = await reader.Site.Database.OpenAsync();
+        var starredFeed = await connection.ExecuteScalarAsync<long>("SELECT feed_id FROM entries WHERE id = @starred", new { starred });
+        var otherFeed = starredFeed == reader.DevFeedId ? reader.ItHomeFeedId : reader.DevFeedId;
+        Assert.Equal([starred], (await WalkAsync(reader.Http, $"/reader?show=starred&feed={starredFeed}")).Select(l => l.Id));
+        Assert.Empty(await WalkAsync(reader.Http, $"/reader?show=starred&feed={otherFeed}"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Search_finds_chinese_and_english_words_in_the_users_feeds(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        await ArriveAsync(reader, reader.ItHomeFeedId, ["惯性聚合的第一篇", "Inertia ships keyboard shortcuts"]);
+        await using var connection = await reader.Site.Database.OpenAsync();
+        async Task<long> IdOf(string title) => await connection.ExecuteScalarAsync<long>("SELECT id FROM entries WHERE title = @title", new { title });
+
+        var chinese = await WalkAsync(reader.Http, "/reader?q=" + Uri.EscapeDataString("惯性"));
+        Assert.Contains("<mark>惯性</mark>聚合的第一篇", await PageAsync(reader.Http, "/reader?q=" + Uri.EscapeDataString("惯性")));
+        Assert.Equal([await IdOf("惯性聚合的第一篇")], chinese.Select(l => l.Id));
+        var english = await WalkAsync(reader.Http, "/reader?q=KEYBOARD");
+        Assert.Equal([await IdOf("Inertia ships keyboard shortcuts")], english.Select(l => l.Id));
+        // within one feed: the DEV feed holds neither
+        Assert.Empty(await WalkAsync(reader.Http, $"/reader?q=keyboard&feed={reader.DevFeedId}"));
+        Assert.Contains("没有找到匹配的文章", await PageAsync(reader.Http, $"/reader?q=keyboard&feed={reader.DevFeedId}"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Mark_all_read_goes_no_further_than_the_newest_entry_the_page_showed(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        var html = await PageAsync(reader.Http, "/reader");
+        var upTo = UpToPattern().Match(html).Groups[1].Value;
+        Assert.NotEqual("", upTo);
+        // an entry arrives while the page is open
+        await ArriveAsync(reader, reader.DevFeedId, ["Arrived after the page"]);
+        var mark = await reader.Http.PostAsync("/reader?handler=MarkAllRead", new FormUrlEncodedContent([new("upTo", upTo), new("__RequestVerificationToken", SiteHost.FormToken(html))]));
+        Assert.Equal(HttpStatusCode.Redirect, mark.StatusCode);
+        var left = await WalkAsync(reader.Http, "/reader");
+        Assert.Equal(await ExpectedAsync(reader, "e.title = 'Arrived after the page'"), left.Select(l => l.Id));
+
+        // in one feed's scope only that feed is marked
+        await ArriveAsync(reader, reader.ItHomeFeedId, ["IT之家 after"]);
+        html = await PageAsync(reader.Http, $"/reader?feed={reader.DevFeedId}");
+        var scoped = await reader.Http.PostAsync($"/reader?feed={reader.DevFeedId}&handler=MarkAllRead",
+            new FormUrlEncodedContent([new("upTo", UpToPattern().Match(html).Groups[1].Value), new("__RequestVerificationToken", SiteHost.FormToken(html))]));
+        Assert.Equal(HttpStatusCode.Redirect, scoped.StatusCode);
+        Assert.Equal(await ExpectedAsync(reader, "e.title = 'IT之家 after'"), (await WalkAsync(reader.Http, "/reader")).Select(l => l.Id));
+        Assert.Contains("已全部读完", await PageAsync(reader.Http, $"/reader?feed={reader.DevFeedId}"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Another_users_feed_and_category_are_not_found_and_marking_them_read_changes_nothing(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        var bob = await reader.Site.CreateUserAsync("bob", "bob-account-password");
+        var privateFeed = await reader.Site.SubscribePrivateFeedAsync(bob);
+        long bobsCategory;
+        await using (var connection = await reader.Site.Database.OpenAsync())
+        {
+            bobsCategory = await CategoryStore.EnsureAsync(connection, null, bob, "Bob's");
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync($"/reader?feed={privateFeed}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync($"/reader?category={bobsCategory}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync($"/reader?show=starred&feed={privateFeed}")).StatusCode);
+
+        long BobsUnread(System.Data.Common.DbConnection c) => c.ExecuteScalar<long>("SELECT COUNT(*) FROM unread_entries WHERE user_id = @bob", new { bob });
+        await using var db = await reader.Site.Database.OpenAsync();
+        var before = BobsUnread(db);
+        Assert.True(before > 0);
+        var html = await PageAsync(reader.Http, "/reader");
+        foreach (var scope in new[] { $"feed={privateFeed}", $"category={bobsCategory}" })
+        {
+            var mark = await reader.Http.PostAsync($"/reader?{scope}&handler=MarkAllRead",
+                new FormUrlEncodedContent([new("upTo", long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture)), new("__RequestVerificationToken", SiteHost.FormToken(html))]));
+            Assert.Equal(HttpStatusCode.Redirect, mark.StatusCode);
+        }
+        Assert.Equal(before, BobsUnread(db));
+        // nor did alice's own entries move: the scope matched none of her feeds
+        Assert.Equal((await ExpectedAsync(reader, "TRUE")).Count, (await WalkAsync(reader.Http, "/reader")).Count);
+        // and a list's page never names bob's private feed
+        Assert.DoesNotContain(SiteHost.PrivateToken, await PageAsync(reader.Http, "/reader?show=all"));
+    }
+
+    [GeneratedRegex("<li class=\"is-(read|unread)\">\\s*<a class=\"entry-line\" href=\"/reader/entries/(\\d+)\"")]
+    private static partial Regex LinePattern();
+
+    [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]
+    private static partial Regex OlderPattern();
+
+    [GeneratedRegex("name=\"upTo\" value=\"(\\d+)\"")]
+    private static partial Regex UpToPattern();
+}
