@@ -11,6 +11,13 @@ namespace Inertia.Browser.Tests;
 [Collection(BrowserCollection.Name)]
 public sealed class ReaderKeyboardTests(BrowserFixture browser)
 {
+    // a key that navigates changes the address before the new page's script runs: the next key waits for its load
+    private static async Task ArrivedAsync(IPage page, Regex address)
+    {
+        await Expect(page).ToHaveURLAsync(address);
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     [Fact]
     public async Task The_reader_is_read_with_the_keyboard_alone()
     {
@@ -35,7 +42,7 @@ public sealed class ReaderKeyboardTests(BrowserFixture browser)
         await page.GetByLabel("用户名").FillAsync("kim");
         await page.GetByLabel("密码", new() { Exact = true }).FillAsync("kim-password-1");
         await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/reader$"));
+        await ArrivedAsync(page, new Regex("/reader$"));
         await PageChecks.AssertAccessibleAsync(page);
 
         var lines = page.Locator(".entries .entry-line");
@@ -58,26 +65,27 @@ public sealed class ReaderKeyboardTests(BrowserFixture browser)
         // o: open it; s: star it; m: keep it unread (back to the list)
         var title = (await lines.Nth(1).Locator(".title").InnerTextAsync()).Trim();
         await page.Keyboard.PressAsync("o");
-        await Expect(page).ToHaveURLAsync(new Regex(@"/reader/entries/\d+$"));
+        await ArrivedAsync(page, new Regex(@"/reader/entries/\d+$"));
         await Expect(page.Locator("article h1")).ToHaveTextAsync(title);
         await page.Keyboard.PressAsync("s");
         await Expect(page.Locator("form[data-star] button")).ToHaveAttributeAsync("aria-pressed", "true");
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.Keyboard.PressAsync("m");
-        await Expect(page).ToHaveURLAsync(new Regex("/reader$"));
+        await ArrivedAsync(page, new Regex("/reader$"));
         await Expect(page.Locator(".entries li.is-unread .title", new() { HasText = title })).ToHaveCountAsync(1);
 
         // g s: the starred list holds it; g a: all; g u: back to unread
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("s");
-        await Expect(page).ToHaveURLAsync(new Regex("show=starred$"));
+        await ArrivedAsync(page, new Regex("show=starred$"));
         await Expect(lines).ToHaveCountAsync(1);
         await Expect(lines.Nth(0).Locator(".title")).ToContainTextAsync(title);
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("a");
-        await Expect(page).ToHaveURLAsync(new Regex("show=all$"));
+        await ArrivedAsync(page, new Regex("show=all$"));
         await page.Keyboard.PressAsync("g");
         await page.Keyboard.PressAsync("u");
-        await Expect(page).ToHaveURLAsync(new Regex("/reader$"));
+        await ArrivedAsync(page, new Regex("/reader$"));
 
         // ?: the shortcuts, in a dialog that passes axe and closes with Escape
         await page.Keyboard.PressAsync("?");
@@ -91,8 +99,27 @@ public sealed class ReaderKeyboardTests(BrowserFixture browser)
         await Expect(page.Locator("#reader-search")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("javascript");
         await page.Keyboard.PressAsync("Enter");
-        await Expect(page).ToHaveURLAsync(new Regex("q=javascript"));
+        await ArrivedAsync(page, new Regex("q=javascript"));
         await PageChecks.AssertAccessibleAsync(page);
+
+        // on an entry, j and k go to the next and previous entries of the list it was opened from
+        await page.GotoAsync("/reader?show=all");
+        // a starred line's title starts with its star
+        var titles = (await lines.Locator(".title").AllInnerTextsAsync()).Select(t => t.TrimStart('★').Trim()).ToList();
+        await page.Keyboard.PressAsync("j");
+        await Expect(lines.Nth(0)).ToHaveClassAsync(new Regex("is-selected"));
+        await page.Keyboard.PressAsync("o");
+        await ArrivedAsync(page, new Regex(@"/reader/entries/\d+\?show=all$"));
+        await Expect(page.Locator("article h1")).ToHaveTextAsync(titles[0]);
+        foreach (var (key, expected) in new[] { ("j", titles[1]), ("j", titles[2]), ("k", titles[1]) })
+        {
+            await page.Keyboard.PressAsync(key);
+            await Expect(page.Locator("article h1")).ToHaveTextAsync(expected);
+            await page.WaitForLoadStateAsync(LoadState.Load);
+        }
+        await PageChecks.AssertAccessibleAsync(page);
+        await page.Keyboard.PressAsync("u");
+        await ArrivedAsync(page, new Regex("/reader\\?show=all$"));
 
         // A: mark all read — but an entry that arrived after the page was shown stays unread
         await page.GotoAsync("/reader");

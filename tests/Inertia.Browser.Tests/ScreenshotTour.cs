@@ -33,6 +33,7 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             ("reader-all", "/reader?show=all&order=oldest", true, 200),
             ("reader-search", "/reader?q=" + Uri.EscapeDataString("阮一峰"), true, 200),
             ("reader-entry", $"/reader/entries/{article}", true, 200),
+            ("reader-add", "/reader/add", true, 200),
             ("account", "/account", true, 200),
             ("admin-users", "/admin/users", true, 200),
             ("admin-catalog", "/admin/catalog", true, 200),

@@ -123,6 +123,26 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task An_entry_opened_from_a_list_leads_to_its_neighbours_in_that_list_and_back_to_it(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        var list = $"/reader?show=all&feed={reader.ItHomeFeedId}&order=oldest";
+        var ids = (await WalkAsync(reader.Http, list)).Select(l => l.Id).ToList();
+        Assert.True(ids.Count >= 3);
+        string Query(long id) => $"/reader/entries/{id}?show=all&amp;feed={reader.ItHomeFeedId}&amp;order=oldest";
+        var first = await PageAsync(reader.Http, WebUtility.HtmlDecode(Query(ids[0])));
+        Assert.Contains($"href=\"{Query(ids[1])}\" rel=\"next\"", first);
+        Assert.DoesNotContain("rel=\"prev\"", first);
+        var middle = await PageAsync(reader.Http, WebUtility.HtmlDecode(Query(ids[1])));
+        Assert.Contains($"href=\"{Query(ids[0])}\" rel=\"prev\"", middle);
+        Assert.Contains($"href=\"{Query(ids[2])}\" rel=\"next\"", middle);
+        Assert.Contains($"href=\"{WebUtility.HtmlEncode(list)}\" data-back", middle);
+        var last = await PageAsync(reader.Http, WebUtility.HtmlDecode(Query(ids[^1])));
+        Assert.DoesNotContain("rel=\"next\"", last);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Search_finds_chinese_and_english_words_in_the_users_feeds(DatabaseProvider provider)
     {
         var reader = await StartAsync(provider);
@@ -200,7 +220,7 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
         Assert.DoesNotContain(SiteHost.PrivateToken, await PageAsync(reader.Http, "/reader?show=all"));
     }
 
-    [GeneratedRegex("<li class=\"is-(read|unread)\">\\s*<a class=\"entry-line\" href=\"/reader/entries/(\\d+)\"")]
+    [GeneratedRegex("<li class=\"is-(read|unread)\">\\s*<a class=\"entry-line\" href=\"/reader/entries/(\\d+)[?\"]")]
     private static partial Regex LinePattern();
 
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]

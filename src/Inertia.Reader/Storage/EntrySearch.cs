@@ -35,12 +35,12 @@ public static class EntrySearch
     /// <summary>
     /// The SQL condition over <c>e</c> (entries) that a search for <paramref name="query"/> sets, its values added to
     /// <paramref name="parameters"/>; null when the query has no word. Every word must occur as a substring, both sides
-    /// lowercased: LIKE confirms what the index narrows.
+    /// lowercased: LIKE confirms what the index narrows. On SQLite, <paramref name="byIndex"/> false leaves the index out
+    /// (LIKE alone), for a walk in the list's order that stops at its page.
     /// </summary>
-    internal static string? Condition(DatabaseProvider provider, string query, DynamicParameters parameters)
+    internal static string? Condition(DatabaseProvider provider, string query, DynamicParameters parameters, bool byIndex = true)
     {
-        var words = query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Take(8).Select(w => w.Length > 64 ? w[..64] : w).ToList();
+        var words = Words(query);
         if (words.Count == 0)
         {
             return null;
@@ -50,13 +50,33 @@ public static class EntrySearch
             parameters.Add($"w{i}", "%" + EscapeLike(w.ToLowerInvariant()) + "%");
             return $"e.search_text LIKE @w{i} ESCAPE '\\'";
         }));
-        if (provider == DatabaseProvider.Sqlite && SearchTerms.Match(words) is { } match)
+        if (provider == DatabaseProvider.Sqlite && byIndex && SearchTerms.Match(words) is { } match)
         {
             parameters.Add("match", match);
             filter = "e.id IN (SELECT rowid FROM entries_terms WHERE entries_terms MATCH @match) AND " + filter;
         }
         return filter;
     }
+
+    /// <summary>
+    /// Whether SQLite's word index names at most <paramref name="few"/> entries for the query (false when it cannot narrow
+    /// it at all). A word most entries hold is found soonest by walking a list in its order and testing each entry (a page
+    /// of hits within its first few hundred); a rare one by reading the few entries the index names and sorting those.
+    /// </summary>
+    internal static async Task<bool> IndexNarrowsAsync(DbConnection connection, string query, int few = 10_000)
+    {
+        if (SearchTerms.Match(Words(query)) is not { } match)
+        {
+            return false;
+        }
+        var found = await connection.ExecuteScalarAsync<long>(
+            "SELECT COUNT(*) FROM (SELECT rowid FROM entries_terms WHERE entries_terms MATCH @match LIMIT @limit)", new { match, limit = few + 1 });
+        return found <= few;
+    }
+
+    // at most eight words of at most 64 characters: a query is a few words, not a document
+    private static List<string> Words(string query) =>
+        [.. query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).Select(w => w.Length > 64 ? w[..64] : w)];
 
     /// <summary>Adds entries to SQLite's word index; <paramref name="replacing"/>: they are in it with older words.</summary>
     public static Task IndexAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<(long Id, string Terms)> entries, bool replacing = false) =>

@@ -7,14 +7,25 @@ namespace Inertia.Web.Reader;
 public sealed class EntryModel(Database database, TimeProvider time) : ReaderPage(database, time)
 {
     public ReaderEntry Entry { get; private set; } = null!;
+    /// <summary>The list the entry was opened from (its address carries it): where back, previous and next lead.</summary>
+    public ReaderView View { get; private set; } = new();
+    public string? Previous { get; private set; }
+    public string? Next { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
+        View = ReaderView.From(Request.Query);
         await using var connection = await Database.OpenAsync(cancellationToken);
         if (await ReaderViews.EntryAsync(connection, Me, id) is not { } entry)
         {
             return NotFound();
         }
+        // the entries on either side of this one in the list's order (one keyset step each way)
+        var place = new Keyset(entry.Article.SortAt, entry.Article.Id);
+        var next = await ItemStream.RefsAsync(connection, View.Filter(Me, place, 1));
+        var previous = await ItemStream.RefsAsync(connection, (View with { OldestFirst = !View.OldestFirst }).Filter(Me, place, 1));
+        Next = next.Count > 0 ? View.EntryLink(next[0].Id) : null;
+        Previous = previous.Count > 0 ? View.EntryLink(previous[0].Id) : null;
         if (!entry.IsRead)
         {
             await ReadState.SetReadAsync(Database, Me, id, read: true, Now, cancellationToken);
@@ -27,12 +38,12 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
     public async Task<IActionResult> OnPostStarAsync(long id, bool starred, CancellationToken cancellationToken)
     {
         var result = await ReadState.SetStarredAsync(Database, Me, id, starred, Now, cancellationToken);
-        return result == MarkResult.NotSubscribed ? NotFound() : Redirect($"/reader/entries/{id}");
+        return result == MarkResult.NotSubscribed ? NotFound() : Redirect(ReaderView.From(Request.Query).EntryLink(id));
     }
 
     public async Task<IActionResult> OnPostUnreadAsync(long id, CancellationToken cancellationToken)
     {
         var result = await ReadState.SetReadAsync(Database, Me, id, read: false, Now, cancellationToken);
-        return result == MarkResult.NotSubscribed ? NotFound() : Redirect("/reader");
+        return result == MarkResult.NotSubscribed ? NotFound() : Redirect(ReaderView.From(Request.Query).Link());
     }
 }

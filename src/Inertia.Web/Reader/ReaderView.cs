@@ -63,16 +63,23 @@ public sealed record ReaderView
     };
 
     /// <summary>The address of this view (or of it shown otherwise), starting from its first page unless <paramref name="after"/> says.</summary>
-    public string Link(Keyset? after = null) => Address(this, after);
+    public string Link(Keyset? after = null) => Address("/reader", this, after);
 
-    public string With(ReaderShow show) => Address(this with { Show = show });
+    /// <summary>An entry's address within this view, so that its previous and next are this view's (and a form's handler on it).</summary>
+    public string EntryLink(long entryId, string? handler = null)
+    {
+        var link = Address($"/reader/entries/{entryId.ToString(CultureInfo.InvariantCulture)}", this);
+        return handler is null ? link : QueryHelpers.AddQueryString(link, "handler", handler);
+    }
 
-    public string Ordered(bool oldestFirst) => Address(this with { OldestFirst = oldestFirst });
+    public string With(ReaderShow show) => Address("/reader", this with { Show = show });
+
+    public string Ordered(bool oldestFirst) => Address("/reader", this with { OldestFirst = oldestFirst });
 
     /// <summary>The view of every feed, the same entries and order (leaving a feed or category).</summary>
-    public string Everywhere() => Address(this with { FeedId = null, CategoryId = null });
+    public string Everywhere() => Address("/reader", this with { FeedId = null, CategoryId = null });
 
-    private static string Address(ReaderView view, Keyset? after = null)
+    private static string Address(string path, ReaderView view, Keyset? after = null)
     {
         var query = new List<KeyValuePair<string, string?>>();
         // unread is the default without a search, all with one: only the other choices are written
@@ -101,7 +108,7 @@ public sealed record ReaderView
         {
             query.Add(new("after", place.ToString()));
         }
-        return QueryHelpers.AddQueryString("/reader", query);
+        return QueryHelpers.AddQueryString(path, query);
     }
 
     private static long? Id(string? text) =>

@@ -57,8 +57,9 @@
     });
   });
 
-  // the reader's keyboard (the "?" dialog lists it): j/k (n/p) move through a list, o or Enter opens, v opens the
-  // original, s stars, m keeps unread, A marks all read, / searches, g u / g a / g s change list, u goes back
+  // the reader's keyboard (the "?" dialog lists it): j/k (n/p) move through a list or to the next/previous entry, o or
+  // Enter opens, v opens the original, s stars, m keeps unread, A marks all read, / searches, g u / g a / g s change
+  // list, u goes back to the list
   const entryLinks = () => [...document.querySelectorAll(".entries .entry-line")];
   let selected = -1;
   let afterG = false;
@@ -74,6 +75,11 @@
     const form = document.querySelector(selector);
     if (form) form.requestSubmit();
     return form !== null;
+  }
+  function follow(selector) {
+    const link = document.querySelector(selector);
+    if (link) location.assign(link.href);
+    return link !== null;
   }
   function openOriginal(url) {
     if (url) window.open(url, "_blank", "noopener,noreferrer");
@@ -102,8 +108,13 @@
     const current = links[selected];
     let handled = true;
     switch (key) {
-      case "j": case "n": select(selected + 1); break;
-      case "k": case "p": select(selected < 0 ? 0 : selected - 1); break;
+      // in a list, move the selection; on an entry, go to the list's next or previous entry
+      case "j": case "n":
+        if (links.length > 0) select(selected + 1); else handled = follow("[data-next]");
+        break;
+      case "k": case "p":
+        if (links.length > 0) select(selected < 0 ? 0 : selected - 1); else handled = follow("[data-previous]");
+        break;
       case "o": case "Enter":
         if (current) location.assign(current.href); else handled = false;
         break;
@@ -119,11 +130,7 @@
         break;
       }
       case "g": afterG = true; setTimeout(() => { afterG = false; }, 1500); break;
-      case "u": {
-        const back = document.querySelector("[data-back]");
-        if (back) location.assign(back.href); else handled = false;
-        break;
-      }
+      case "u": handled = follow("[data-back]"); break;
       case "r": location.reload(); break;
       case "?": document.getElementById("keys")?.showModal(); break;
       default: handled = false;
