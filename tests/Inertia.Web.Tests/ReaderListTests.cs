@@ -218,6 +218,20 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
         Assert.Equal((await ExpectedAsync(reader, "TRUE")).Count, (await WalkAsync(reader.Http, "/reader")).Count);
         // and a list's page never names bob's private feed
         Assert.DoesNotContain(SiteHost.PrivateToken, await PageAsync(reader.Http, "/reader?show=all"));
+
+        // nor can alice open, star or mark one of its entries, with any list in the address
+        var bobsEntry = db.ExecuteScalar<long>("SELECT MIN(entry_id) FROM unread_entries WHERE user_id = @bob", new { bob });
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync($"/reader/entries/{bobsEntry}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await reader.Http.GetAsync($"/reader/entries/{bobsEntry}?feed={privateFeed}&show=all")).StatusCode);
+        var id = bobsEntry.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var (handler, fields) in new (string, KeyValuePair<string, string>[])[] { ("Star", [new("id", id), new("starred", "true")]), ("Unread", [new("id", id)]) })
+        {
+            var refused = await reader.Http.PostAsync($"/reader/entries/{id}?handler={handler}",
+                new FormUrlEncodedContent([.. fields, new("__RequestVerificationToken", SiteHost.FormToken(html))]));
+            Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        }
+        Assert.Equal(before, BobsUnread(db));
+        Assert.Equal(0L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM entry_states WHERE user_id = @alice", new { alice = reader.UserId }));
     }
 
     [GeneratedRegex("<li class=\"is-(read|unread)\">\\s*<a class=\"entry-line\" href=\"/reader/entries/(\\d+)[?\"]")]
