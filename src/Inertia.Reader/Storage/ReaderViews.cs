@@ -27,6 +27,13 @@ public sealed record SubscriptionLine
 /// <summary>A line of the reader's lists: the entry, and whether the user has read and starred it.</summary>
 public sealed record ReaderLine(EntryLine Entry, bool IsRead, bool IsStarred);
 
+// the state half of a reader line, as Dapper maps it (a class: SQLite gives its booleans as integers)
+internal sealed class LineState
+{
+    public bool IsRead { get; init; }
+    public bool IsStarred { get; init; }
+}
+
 /// <summary>An entry as one user reads it: the article, and their state of it.</summary>
 public sealed record ReaderEntry(Article Article, bool IsRead, bool IsStarred);
 
@@ -73,19 +80,19 @@ public static class ReaderViews
         {
             return [];
         }
-        var inIds = IdList.In(connection, "e.id", "ids");
-        var array = ids.ToArray();
-        var lines = (await connection.QueryAsync<EntryLine>(
-            $"SELECT {PublicSite.LineWithFeedColumns} FROM entries e {PublicSite.LineFeedJoin} WHERE {inIds}", new { ids = array })).ToDictionary(l => l.Id);
-        // unread is a row of unread_entries (kept exact by every mark and by ingest), starred a flag of the user's state
-        var states = (await connection.QueryAsync<(long Id, bool Unread, bool Starred)>(
+        // one query: the line, then (split at IsRead) the user's state — unread is a row of unread_entries (kept exact by
+        // every mark and by ingest), starred a flag of the user's state
+        var lines = (await connection.QueryAsync<EntryLine, LineState, ReaderLine>(
             $"""
-            SELECT e.id, CASE WHEN EXISTS (SELECT 1 FROM unread_entries u WHERE u.user_id = @userId AND u.entry_id = e.id) THEN TRUE ELSE FALSE END,
-                COALESCE(st.is_starred, FALSE)
-            FROM entries e LEFT JOIN entry_states st ON st.user_id = @userId AND st.entry_id = e.id
-            WHERE {inIds}
-            """, new { userId, ids = array })).ToDictionary(s => s.Id);
-        return [.. ids.Where(lines.ContainsKey).Select(id => new ReaderLine(lines[id], !states[id].Unread, states[id].Starred))];
+            SELECT {PublicSite.LineWithFeedColumns},
+                CASE WHEN EXISTS (SELECT 1 FROM unread_entries u WHERE u.user_id = @userId AND u.entry_id = e.id) THEN FALSE ELSE TRUE END AS IsRead,
+                COALESCE(st.is_starred, FALSE) AS IsStarred
+            FROM entries e {PublicSite.LineFeedJoin}
+            LEFT JOIN entry_states st ON st.user_id = @userId AND st.entry_id = e.id
+            WHERE {IdList.In(connection, "e.id", "ids")}
+            """, (line, state) => new ReaderLine(line, state.IsRead, state.IsStarred), new { userId, ids = ids.ToArray() }, splitOn: "IsRead"))
+            .ToDictionary(l => l.Entry.Id);
+        return [.. ids.Where(lines.ContainsKey).Select(id => lines[id])];
     }
 
     /// <summary>

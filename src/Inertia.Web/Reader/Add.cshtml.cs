@@ -4,6 +4,7 @@ using Inertia.Reader.Ingest;
 using Inertia.Reader.Storage;
 using Inertia.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Inertia.Web.Reader;
 
@@ -11,7 +12,8 @@ namespace Inertia.Web.Reader;
 /// `/reader/add`: subscribe by a feed's or a site's address. A feed is subscribed to at once (and fetched soon); a page
 /// that offers feeds has them listed to choose from; anything else is said in plain words, and nothing is stored.
 /// </summary>
-public sealed class AddModel(Database database, TimeProvider time, FeedFetcher fetcher, RefreshSignal refresh) : ReaderPage(database, time)
+public sealed class AddModel(Database database, TimeProvider time, FeedFetcher fetcher, RefreshSignal refresh, IStringLocalizer<Strings> strings)
+    : ReaderPage(database, time)
 {
     public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<DiscoveredFeed> Candidates { get; private set; } = [];
@@ -31,7 +33,7 @@ public sealed class AddModel(Database database, TimeProvider time, FeedFetcher f
         }
         if (!Uri.TryCreate(Address, UriKind.Absolute, out var address) || address.Scheme is not ("http" or "https"))
         {
-            Error = T("AddNeedsAddress");
+            Error = strings["AddNeedsAddress"];
             await LoadAsync(cancellationToken);
             return Page();
         }
@@ -49,7 +51,7 @@ public sealed class AddModel(Database database, TimeProvider time, FeedFetcher f
             return Redirect(feedId is { } id ? new ReaderView { FeedId = id }.Link() : "/reader");
         }
         Candidates = [.. found.Candidates.Where(c => Uri.TryCreate(c.Url, UriKind.Absolute, out _)).Take(20)];
-        Error = Candidates.Count > 0 ? null : found.Error ?? T("AddFoundNoFeed");
+        Error = Candidates.Count > 0 ? null : found.Error ?? strings["AddFoundNoFeed"];
         await LoadAsync(cancellationToken);
         return Page();
     }
@@ -60,7 +62,4 @@ public sealed class AddModel(Database database, TimeProvider time, FeedFetcher f
         await LoadSidebarAsync(connection);
         Categories = await CategoryStore.ListAsync(connection, Me);
     }
-
-    private string T(string key) =>
-        HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Strings>>()[key];
 }

@@ -72,12 +72,12 @@ public sealed record ReaderView
         return handler is null ? link : QueryHelpers.AddQueryString(link, "handler", handler);
     }
 
+    /// <summary>The address a form posts to for one of the list page's handlers (it keeps the view).</summary>
+    public string Handler(string handler) => QueryHelpers.AddQueryString(Link(), "handler", handler);
+
     public string With(ReaderShow show) => Address("/reader", this with { Show = show });
 
     public string Ordered(bool oldestFirst) => Address("/reader", this with { OldestFirst = oldestFirst });
-
-    /// <summary>The view of every feed, the same entries and order (leaving a feed or category).</summary>
-    public string Everywhere() => Address("/reader", this with { FeedId = null, CategoryId = null });
 
     private static string Address(string path, ReaderView view, Keyset? after = null)
     {

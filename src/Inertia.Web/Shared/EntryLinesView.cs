@@ -2,9 +2,18 @@ using Inertia.Reader.Storage;
 
 namespace Inertia.Web.Shared;
 
-/// <summary>A list of entry lines (each knows its feed's name and icon) and where each one links.</summary>
-public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, Func<EntryLine, string> Link, bool ShowExcerpts = true)
+/// <summary>
+/// A list of entry lines (each knows its feed's name and icon) and where each one links. In the reader, each line also
+/// shows the user's state of it (<paramref name="States"/>: read, starred, its original for the keyboard) and the
+/// search's words marked (<paramref name="Highlight"/>).
+/// </summary>
+public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, Func<EntryLine, string> Link, bool ShowExcerpts = true,
+    IReadOnlyDictionary<long, ReaderLine>? States = null, string? Highlight = null)
 {
+    /// <summary>The reader's lines, in their order, each with its state.</summary>
+    public static EntryLinesView Of(IReadOnlyList<ReaderLine> lines, Func<EntryLine, string> link, string? highlight) =>
+        new([.. lines.Select(l => l.Entry)], link, States: lines.ToDictionary(l => l.Entry.Id), Highlight: highlight);
+
     /// <summary>The entry's excerpt cut to a line or two of a list (whole characters: the cut never splits a surrogate pair).</summary>
     public static string? Excerpt(EntryLine e) =>
         e.Excerpt is { Length: > 220 } text ? Inertia.Feeds.Text.Utf16Text.Cut(text, 220).TrimEnd() + "…" : e.Excerpt;
