@@ -43,6 +43,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>Signs <paramref name="page"/> in with the password form (in Chinese, the default language) and waits for the reader.</summary>
+    public static async Task SignInAsync(IPage page, string name, string password)
+    {
+        await page.GotoAsync("/signin");
+        await page.GetByLabel("用户名").FillAsync(name);
+        await page.GetByLabel("密码", new() { Exact = true }).FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/reader$"));
+        await page.WaitForLoadStateAsync(LoadState.Load);
+    }
+
     public async Task DisposeAsync()
     {
         if (Browser is not null)

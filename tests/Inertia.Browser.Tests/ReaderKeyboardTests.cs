@@ -38,11 +38,7 @@ public sealed class ReaderKeyboardTests(BrowserFixture browser)
         await page.Context.RouteAsync(url => !url.StartsWith(site.Root.ToString(), StringComparison.Ordinal),
             route => route.FulfillAsync(new() { Status = 200, ContentType = "text/html", Body = "<title>original</title>" }));
 
-        await page.GotoAsync("/signin");
-        await page.GetByLabel("用户名").FillAsync("kim");
-        await page.GetByLabel("密码", new() { Exact = true }).FillAsync("kim-password-1");
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await ArrivedAsync(page, new Regex("/reader$"));
+        await BrowserFixture.SignInAsync(page, "kim", "kim-password-1");
         await PageChecks.AssertAccessibleAsync(page);
 
         var lines = page.Locator(".entries .entry-line");

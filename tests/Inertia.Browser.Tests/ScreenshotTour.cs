@@ -21,6 +21,18 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             feed = latest.First(e => e.Id == article).FeedId;
         }
         var dead = await site.Site.FeedIdAsync(Web.Tests.SiteHost.DeadFeedTitle);
+        var ithome = await site.Site.FeedIdAsync("IT之家");
+        long import;
+        await using (var connection = await site.Site.Database.OpenAsync())
+        {
+            // an import's report as its page shows it when done: counts, and the outlines it refused
+            var admin = (await Inertia.Reader.Storage.UserStore.FindAsync(connection, BrowserSite.Admin))!.Value;
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            import = await Inertia.Reader.Storage.ImportJobStore.StartAsync(connection, admin, "feedly.opml", 212, now);
+            await Inertia.Reader.Storage.ImportJobStore.ProgressAsync(connection, import, 212, 180, 29,
+                [new(14, "outline of type 'rss' has no xmlUrl"), new(77, "'javascript:alert(1)' is not an http(s) URL, skipped"), new(190, "duplicate of the outline on line 12 (https://example.org/feed), skipped")],
+                Inertia.Reader.Storage.ImportJob.Finished, now);
+        }
         (string Name, string Path, bool SignedIn, int Status)[] pages =
         [
             ("home", "/", false, 200),
@@ -34,6 +46,10 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             ("reader-search", "/reader?q=" + Uri.EscapeDataString("阮一峰"), true, 200),
             ("reader-entry", $"/reader/entries/{article}", true, 200),
             ("reader-add", "/reader/add", true, 200),
+            ("reader-subscriptions", "/reader/subscriptions", true, 200),
+            ("reader-feed", $"/reader/feeds/{ithome}", true, 200),
+            ("reader-import", "/reader/import", true, 200),
+            ("reader-import-report", $"/reader/import/{import}", true, 200),
             ("account", "/account", true, 200),
             ("admin-users", "/admin/users", true, 200),
             ("admin-catalog", "/admin/catalog", true, 200),

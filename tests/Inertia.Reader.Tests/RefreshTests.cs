@@ -74,6 +74,45 @@ public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgre
 
     [Theory]
     [MemberData(nameof(Providers))]
+    public async Task A_feed_every_subscriber_paused_is_not_fetched_until_one_resumes_or_another_follows_it(DatabaseProvider provider)
+    {
+        await using var server = await FarmAsync(2);
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        var ann = await AddUserAsync(db, "ann", admin: false);
+        var bob = await AddUserAsync(db, "bob", admin: false);
+        string Feed(int n) => server.Url($"/feed/{n}").ToString();
+        long paused;
+        await using (var c = await db.OpenAsync())
+        {
+            await SubscriptionStore.SubscribeAsync(c, null, ann, Feed(0), null, null, null, 1);
+            await SubscriptionStore.SubscribeAsync(c, null, ann, Feed(1), null, null, null, 1);
+            paused = (await SubscriptionStore.FeedByUrlAsync(c, ann, Feed(1)))!.Value;
+            Assert.True(await SubscriptionStore.SetOptionsAsync(c, ann, paused, new SubscriptionOptions { PausedAt = 1 }, 1));
+        }
+        var refresher = new FeedRefresher(db, Fetcher());
+        Assert.Equal(1, (await refresher.RefreshAllAsync()).Feeds);
+        Assert.Equal(1, server.HitsOn("/feed/0"));
+        Assert.Equal(0, server.HitsOn("/feed/1"));
+
+        // someone else follows it: it is fetched for them, ann's pause notwithstanding
+        await using (var c = await db.OpenAsync())
+        {
+            await SubscriptionStore.SubscribeAsync(c, null, bob, Feed(1), null, null, null, 1);
+            await SubscriptionStore.MakeDueAsync(c, bob);
+        }
+        await refresher.RefreshAllAsync();
+        Assert.Equal(1, server.HitsOn("/feed/1"));
+        await using (var c = await db.OpenAsync())
+        {
+            // ann's own stay paused, and she still has its entries unread: the pause hides nothing
+            var settings = (await SubscriptionStore.SettingsAsync(c, ann, paused))!;
+            Assert.NotNull(settings.Options.PausedAt);
+            Assert.Equal(5, settings.Options.UnreadCount);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
     public async Task A_permanent_move_is_followed_after_two_fetches_in_a_row_and_a_temporary_one_never(DatabaseProvider provider)
     {
         await using var server = await FeedServer.StartAsync(app =>

@@ -10,14 +10,7 @@ public sealed class ReaderAddTests(PostgresServer postgres)
 {
     public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.Postgres];
 
-    private async Task<(SiteHost Site, HttpClient Http, long UserId)> StartAsync(DatabaseProvider provider)
-    {
-        var site = await SiteHost.StartAsync(provider, provider == DatabaseProvider.Postgres ? postgres.CreateDatabase() : null);
-        var id = await site.CreateUserAsync("alice", "alice-account-password");
-        var http = site.Client();
-        Assert.Equal(HttpStatusCode.Redirect, (await SiteHost.SignInAsync(http, "alice", "alice-account-password")).StatusCode);
-        return (site, http, id);
-    }
+    private Task<(SiteHost Site, HttpClient Http, long UserId)> StartAsync(DatabaseProvider provider) => SignedInSite.StartAsync(provider, postgres);
 
     private static async Task<IReadOnlyList<SubscriptionLine>> SubscriptionsAsync(SiteHost site, long userId)
     {

@@ -10,8 +10,12 @@ namespace Inertia.Reader.Ingest;
 /// </summary>
 public static class OpmlImport
 {
+    /// <summary>
+    /// Imports the file; <paramref name="afterBatch"/> hears, after each batch is committed, how many outlines were read
+    /// and the report so far (a background job shows it as live progress).
+    /// </summary>
     public static async Task<ImportReport> RunAsync(Database database, long userId, string opml, int batchSize = 500,
-        IProgress<int>? progress = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
+        Func<int, ImportReport, Task>? afterBatch = null, TimeProvider? time = null, CancellationToken cancellationToken = default)
     {
         time ??= TimeProvider.System;
         var problems = new List<OpmlProblem>();
@@ -26,25 +30,31 @@ public static class OpmlImport
                 return;
             }
             var now = time.GetUtcNow().ToUnixTimeSeconds();
-            // in a server the refresher writes too: SQLite's one writer is taken in turn, batch by batch
-            using var turn = await database.WriterTurnAsync(cancellationToken);
-            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var o in batch)
+            // in a server the refresher writes too: SQLite's one writer is taken in turn, batch by batch (and given back
+            // before the progress is heard, which may write too)
+            using (await database.WriterTurnAsync(cancellationToken))
             {
-                var category = o.Categories.Count == 0 ? null : string.Join(" / ", o.Categories);
-                if (await SubscriptionStore.SubscribeAsync(connection, tx, userId, o.FeedUrl, category, o.Title, o.SiteUrl, now))
+                await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+                foreach (var o in batch)
                 {
-                    imported++;
+                    var category = o.Categories.Count == 0 ? null : string.Join(" / ", o.Categories);
+                    if (await SubscriptionStore.SubscribeAsync(connection, tx, userId, o.FeedUrl, category, o.Title, o.SiteUrl, now))
+                    {
+                        imported++;
+                    }
+                    else
+                    {
+                        already++;
+                    }
                 }
-                else
-                {
-                    already++;
-                }
+                await tx.CommitAsync(cancellationToken);
             }
-            await tx.CommitAsync(cancellationToken);
             done += batch.Count;
-            progress?.Report(done);
             batch.Clear();
+            if (afterBatch is not null)
+            {
+                await afterBatch(done + problems.Count, new ImportReport(imported, already, [.. problems]));
+            }
         }
 
         // a feed listed twice in one file is reported on its second line rather than counted as already subscribed

@@ -178,6 +178,15 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
         }
     }
 
+    // a feed whose every subscriber paused it, and which the catalog does not name, waits (it stays due, and is taken
+    // again the moment one of them resumes or someone else subscribes)
+    private const string NotHeldByPauses =
+        """
+        (NOT EXISTS (SELECT 1 FROM subscriptions p WHERE p.feed_id = feeds.id AND p.paused_at IS NOT NULL)
+         OR EXISTS (SELECT 1 FROM subscriptions a WHERE a.feed_id = feeds.id AND a.paused_at IS NULL)
+         OR EXISTS (SELECT 1 FROM catalog_feeds c WHERE c.feed_id = feeds.id AND c.removed_at IS NULL))
+        """;
+
     private async Task<IReadOnlyList<ClaimedFeed>> ClaimAsync(long dueBy, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow().ToUnixTimeSeconds();
@@ -192,6 +201,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 WHERE id IN (
                     SELECT id FROM feeds
                     WHERE disabled_reason IS NULL AND next_fetch_at <= @dueBy AND (lease_until IS NULL OR lease_until < @now)
+                      AND {NotHeldByPauses}
                     ORDER BY next_fetch_at, id LIMIT @limit {skipLocked})
                 RETURNING id, url, etag, last_modified, error_count, interval_seconds
                 """, new { owner = Owner, until = now + (long)Lease.TotalSeconds, dueBy, now, limit = BatchSize });

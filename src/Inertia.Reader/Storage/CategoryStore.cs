@@ -10,11 +10,34 @@ public sealed record Category
     public required string Title { get; init; }
 }
 
-/// <summary>A user's categories: list, find or make, rename, delete (its feeds then belong to none).</summary>
+/// <summary>A user's categories: list, find or make, rename, reorder, delete (its feeds then belong to none).</summary>
 public static class CategoryStore
 {
+    /// <summary>The user's categories in their order (as they arranged them, then by title).</summary>
     public static async Task<IReadOnlyList<Category>> ListAsync(DbConnection connection, long userId) =>
-        [.. await connection.QueryAsync<Category>("SELECT id AS Id, title AS Title FROM categories WHERE user_id = @userId ORDER BY title, id", new { userId })];
+        [.. await connection.QueryAsync<Category>("SELECT id AS Id, title AS Title FROM categories WHERE user_id = @userId ORDER BY position, title, id", new { userId })];
+
+    /// <summary>
+    /// Moves the user's category one place up (<paramref name="by"/> −1) or down (+1) in their order, numbering all of
+    /// theirs afresh (a user has tens, not thousands). False when the id is none of theirs; at either end nothing moves.
+    /// </summary>
+    public static async Task<bool> MoveAsync(DbConnection connection, long userId, long id, int by)
+    {
+        await using var tx = await connection.BeginTransactionAsync();
+        var order = (await connection.QueryAsync<long>(
+            "SELECT id FROM categories WHERE user_id = @userId ORDER BY position, title, id", new { userId }, tx)).ToList();
+        var at = order.IndexOf(id);
+        if (at < 0)
+        {
+            return false;
+        }
+        var to = Math.Clamp(at + Math.Sign(by), 0, order.Count - 1);
+        (order[at], order[to]) = (order[to], order[at]);
+        await connection.ExecuteAsync("UPDATE categories SET position = @position WHERE id = @id AND user_id = @userId",
+            order.Select((categoryId, position) => new { id = categoryId, position, userId }), tx);
+        await tx.CommitAsync();
+        return true;
+    }
 
     public static Task<long?> FindAsync(DbConnection connection, long userId, string title) =>
         connection.ExecuteScalarAsync<long?>("SELECT id FROM categories WHERE user_id = @userId AND title = @title", new { userId, title });

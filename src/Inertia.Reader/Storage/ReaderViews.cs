@@ -13,12 +13,15 @@ public sealed record SubscriptionLine
     public string? SiteUrl { get; init; }
     public long? CategoryId { get; init; }
     public string? Category { get; init; }
+    /// <summary>The category's place in the user's order.</summary>
+    public int CategoryPosition { get; init; }
     public long UnreadCount { get; init; }
     public bool HasIcon { get; init; }
     public int ErrorCount { get; init; }
     public string? LastError { get; init; }
     public string? DisabledReason { get; init; }
     public long? LastFetchedAt { get; init; }
+    public long? PausedAt { get; init; }
 
     public string Name => !string.IsNullOrWhiteSpace(Title) ? Title
         : Uri.TryCreate(SiteUrl ?? Url, UriKind.Absolute, out var u) ? u.Host : Url;
@@ -50,15 +53,15 @@ public static class ReaderViews
         [.. await connection.QueryAsync<SubscriptionLine>(
             """
             SELECT s.id AS Id, s.feed_id AS FeedId, COALESCE(s.title, f.title, cf.title) AS Title, f.url AS Url, f.site_url AS SiteUrl,
-                s.category_id AS CategoryId, c.title AS Category, s.unread_count AS UnreadCount,
+                s.category_id AS CategoryId, c.title AS Category, COALESCE(c.position, 0) AS CategoryPosition, s.unread_count AS UnreadCount,
                 CASE WHEN EXISTS (SELECT 1 FROM icons i WHERE i.feed_id = f.id) THEN TRUE ELSE FALSE END AS HasIcon,
                 f.error_count AS ErrorCount, f.last_error AS LastError, f.disabled_reason AS DisabledReason,
-                f.last_fetched_at AS LastFetchedAt
+                f.last_fetched_at AS LastFetchedAt, s.paused_at AS PausedAt
             FROM subscriptions s JOIN feeds f ON f.id = s.feed_id
             LEFT JOIN categories c ON c.id = s.category_id
             LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id
             WHERE s.user_id = @userId
-            ORDER BY COALESCE(c.title, ''), COALESCE(s.title, f.title, cf.title, f.url)
+            ORDER BY COALESCE(c.position, 0), COALESCE(c.title, ''), COALESCE(s.title, f.title, cf.title, f.url)
             """, new { userId })];
 
     /// <summary>When the last of the user's feeds was fetched (Unix seconds; 0 when none was).</summary>

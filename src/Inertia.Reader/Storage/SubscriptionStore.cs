@@ -4,6 +4,22 @@ using Inertia.Feeds.Opml;
 
 namespace Inertia.Reader.Storage;
 
+/// <summary>What a user chose for one of their subscriptions.</summary>
+public sealed class SubscriptionOptions
+{
+    /// <summary>The user's own title (null: the feed's).</summary>
+    public string? Title { get; init; }
+    public long? CategoryId { get; init; }
+    public bool FetchFullContent { get; init; }
+    /// <summary>When the user paused it (no fetch on their behalf); null while it runs.</summary>
+    public long? PausedAt { get; init; }
+    public long UnreadCount { get; init; }
+    public long CreatedAt { get; init; }
+}
+
+/// <summary>One of a user's subscriptions as its settings page shows it: the feed with its health, and the user's options.</summary>
+public sealed record SubscriptionSettings(FeedCard Feed, SubscriptionOptions Options);
+
 /// <summary>A user's subscriptions: subscribe (idempotent), unsubscribe, retitle, move between categories, list them for export.</summary>
 public static class SubscriptionStore
 {
@@ -82,6 +98,34 @@ public static class SubscriptionStore
                   UPDATE subscriptions SET category_id = @categoryId
                   WHERE user_id = @userId AND feed_id = @feedId AND EXISTS (SELECT 1 FROM categories c WHERE c.id = @categoryId AND c.user_id = @userId)
                   """, new { userId, feedId, categoryId }) > 0;
+
+    /// <summary>The user's subscription to the feed with the feed's health; null when they have none.</summary>
+    public static async Task<SubscriptionSettings?> SettingsAsync(DbConnection connection, long userId, long feedId)
+    {
+        var rows = await connection.QueryAsync<FeedCard, SubscriptionOptions, SubscriptionSettings>(
+            $"""
+            SELECT {PublicSite.FeedColumns}, f.entry_count AS EntryCount,
+                s.created_at AS CreatedAt, s.title AS Title, s.category_id AS CategoryId, s.fetch_full_content AS FetchFullContent,
+                s.paused_at AS PausedAt, s.unread_count AS UnreadCount
+            FROM subscriptions s JOIN feeds f ON f.id = s.feed_id LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id
+            WHERE s.user_id = @userId AND s.feed_id = @feedId
+            """, (feed, options) => new SubscriptionSettings(feed, options), new { userId, feedId }, splitOn: "CreatedAt");
+        return rows.SingleOrDefault();
+    }
+
+    /// <summary>
+    /// Sets the user's options for the feed: their title (null: the feed's), category (null: none; one not theirs is
+    /// refused), full-content extraction, and pause (kept from when it began). False when they do not subscribe to it
+    /// or the category is not theirs.
+    /// </summary>
+    public static async Task<bool> SetOptionsAsync(DbConnection connection, long userId, long feedId, SubscriptionOptions options, long now) =>
+        await connection.ExecuteAsync(
+            """
+            UPDATE subscriptions SET title = @Title, category_id = @CategoryId, fetch_full_content = @FetchFullContent,
+                paused_at = CASE WHEN @Paused THEN COALESCE(paused_at, @now) ELSE NULL END
+            WHERE user_id = @userId AND feed_id = @feedId
+              AND (@CategoryId IS NULL OR EXISTS (SELECT 1 FROM categories c WHERE c.id = @CategoryId AND c.user_id = @userId))
+            """, new { userId, feedId, options.Title, options.CategoryId, options.FetchFullContent, Paused = options.PausedAt is not null, now }) > 0;
 
     /// <summary>The id of the feed with this URL when the user subscribes to it.</summary>
     public static Task<long?> FeedByUrlAsync(DbConnection connection, long userId, string url) =>

@@ -26,8 +26,11 @@ public static class ImportExportCommands
                 return 1;
             }
             // progress on stderr, so that stdout carries only the report scripts read
-            var progress = new StderrProgress();
-            var report = await OpmlImport.RunAsync(database, userId.Value, text, progress: progress, cancellationToken: ct);
+            var report = await OpmlImport.RunAsync(database, userId.Value, text, afterBatch: (_, sofar) =>
+            {
+                Console.Error.WriteLine($"inertia import: {sofar.Imported + sofar.AlreadySubscribed} outlines stored");
+                return Task.CompletedTask;
+            }, cancellationToken: ct);
             Console.WriteLine(report.ToString());
             return 0;
         }));
@@ -47,22 +50,17 @@ public static class ImportExportCommands
             {
                 return 1;
             }
-            IReadOnlyList<OpmlOutline> outlines;
+            byte[] opml;
             await using (var connection = await database.OpenAsync(ct))
             {
-                outlines = await SubscriptionStore.ListAsync(connection, userId.Value);
+                opml = await OpmlExport.BytesAsync(connection, userId.Value, userName, DateTimeOffset.UtcNow);
             }
             await using var stdout = Console.OpenStandardOutput();
-            OpmlWriter.Write(stdout, $"{userName}'s subscriptions in Inertia", outlines, DateTimeOffset.UtcNow);
+            await stdout.WriteAsync(opml, ct);
             stdout.WriteByte((byte)'\n');
             return 0;
         }));
         return command;
     }
 
-    // written at once, in order (Progress<T> would post each report to the thread pool)
-    private sealed class StderrProgress : IProgress<int>
-    {
-        public void Report(int value) => Console.Error.WriteLine($"inertia import: {value} outlines stored");
-    }
 }

@@ -43,6 +43,8 @@ public static class WebApp
         services.AddHostedService<MaintenanceService>();
         services.AddSingleton<RefreshHealth>();
         services.AddSingleton<RefreshSignal>();
+        services.AddSingleton<ImportRunner>();
+        services.AddHostedService(provider => provider.GetRequiredService<ImportRunner>());
         services.AddMinifluxOpenApi();
         services.AddSingleton<SetupState>();
         services.AddScoped<DateText>();

@@ -15,7 +15,6 @@ namespace Inertia.Web.Reader;
 public sealed class AddModel(Database database, TimeProvider time, FeedFetcher fetcher, RefreshSignal refresh, IStringLocalizer<Strings> strings)
     : ReaderPage(database, time)
 {
-    public IReadOnlyList<Category> Categories { get; private set; } = [];
     public IReadOnlyList<DiscoveredFeed> Candidates { get; private set; } = [];
     public string? Error { get; private set; }
     public string? Address { get; private set; }
@@ -56,10 +55,5 @@ public sealed class AddModel(Database database, TimeProvider time, FeedFetcher f
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await Database.OpenAsync(cancellationToken);
-        await LoadSidebarAsync(connection);
-        Categories = await CategoryStore.ListAsync(connection, Me);
-    }
+    private Task LoadAsync(CancellationToken cancellationToken) => LoadSidebarAndCategoriesAsync(cancellationToken);
 }

@@ -18,8 +18,18 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
 
     protected long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>The user's categories, for pages that offer them (<see cref="LoadSidebarAndCategoriesAsync"/> loads them).</summary>
+    public IReadOnlyList<Category> Categories { get; private set; } = [];
+
     protected async Task LoadSidebarAsync(System.Data.Common.DbConnection connection) =>
         Subscriptions = await ReaderViews.SubscriptionsAsync(connection, Me);
+
+    protected async Task LoadSidebarAndCategoriesAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await Database.OpenAsync(cancellationToken);
+        await LoadSidebarAsync(connection);
+        Categories = await CategoryStore.ListAsync(connection, Me);
+    }
 
     public long UnreadTotal => Subscriptions.Sum(s => s.UnreadCount);
 }

@@ -9,6 +9,13 @@ public static class FeedHealth
 {
     public static bool IsFailing(FeedCard feed) => feed.DisabledReason is not null || feed.ErrorCount > 0;
 
+    /// <summary>The short form a table row shows: stopped, not fetched yet, the last failure, or when it was last updated.</summary>
+    public static string Brief(long? lastFetchedAt, string? lastError, string? disabledReason, long now, DateText dates, IStringLocalizer<Strings> t) =>
+        disabledReason is { } stopped ? t["HealthStopped", stopped]
+        : lastFetchedAt is not { } fetched ? t["HealthNotYet", t["HealthSoon"]]
+        : lastError is { } error ? t["HealthLastTry", dates.Ago(fetched, now), error]
+        : t["HealthUpdated", dates.Ago(fetched, now)];
+
     public static string Describe(FeedCard feed, long now, DateText dates, IStringLocalizer<Strings> t)
     {
         if (feed.DisabledReason is { } reason)

@@ -1,4 +1,5 @@
-// Inertia: the small script of the web app. Pages work without it; with it, passkeys can be used (sign-in and settings).
+// Inertia: the small script of the web app. Pages work without it; with it, passkeys can be used (sign-in and settings),
+// the reader answers its keys, and an OPML import shows its progress in place.
 (() => {
   "use strict";
   const token = () => document.querySelector('meta[name="request-verification-token"]')?.content ?? "";
@@ -137,4 +138,29 @@
     }
     if (handled) event.preventDefault();
   });
+
+  // an OPML import's page: its progress polled until the job ends, then the page again, for the full report
+  const job = document.querySelector("[data-import]");
+  if (job) {
+    const show = (selector, text) => { const el = job.querySelector(selector); if (el) el.textContent = text; };
+    const poll = async () => {
+      try {
+        const response = await fetch(job.dataset.import, { credentials: "same-origin", headers: { Accept: "application/json" } });
+        if (response.ok) {
+          const p = await response.json();
+          const bar = job.querySelector("[data-import-bar]");
+          if (bar) { bar.max = p.total; bar.value = p.done; }
+          show("[data-import-done]", `${p.done} / ${p.total}`);
+          show("[data-import-imported]", p.imported);
+          show("[data-import-already]", p.already);
+          show("[data-import-invalid]", p.invalid);
+          if (p.state !== "running") { location.reload(); return; }
+        }
+      } catch {
+        // a poll that failed (the server restarting): the next one tries again
+      }
+      setTimeout(poll, 500);
+    };
+    setTimeout(poll, 300);
+  }
 })();

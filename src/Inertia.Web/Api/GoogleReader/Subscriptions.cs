@@ -98,11 +98,8 @@ public static class Subscriptions
 
     public static Task ExportAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
     {
-        var connection = call.Connection;
-        var outlines = await SubscriptionStore.ListAsync(connection, call.Caller.UserId);
-        var buffer = new MemoryStream();
-        OpmlWriter.Write(buffer, $"{call.Caller.UserName}'s subscriptions in Inertia", outlines, DateTimeOffset.FromUnixTimeSeconds(call.Now));
-        return Results.Bytes(buffer.ToArray(), "text/x-opml; charset=utf-8", "subscriptions.opml");
+        var opml = await OpmlExport.BytesAsync(call.Connection, call.Caller.UserId, call.Caller.UserName, DateTimeOffset.FromUnixTimeSeconds(call.Now));
+        return Results.Bytes(opml, "text/x-opml; charset=utf-8", "subscriptions.opml");
     });
 
     /// <summary>The OPML file is the request body (or its form field <c>opml</c>); the report is plain text.</summary>

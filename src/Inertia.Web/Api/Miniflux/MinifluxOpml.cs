@@ -15,10 +15,8 @@ public static class MinifluxOpml
 
     public static async Task<IResult> ExportAsync(MinifluxCall call)
     {
-        var outlines = await SubscriptionStore.ListAsync(call.Connection, call.UserId);
-        var buffer = new MemoryStream();
-        OpmlWriter.Write(buffer, $"{call.UserName}'s subscriptions in Inertia", outlines, DateTimeOffset.FromUnixTimeSeconds(call.Now));
-        return Results.Bytes(buffer.ToArray(), "text/xml; charset=utf-8");
+        var opml = await OpmlExport.BytesAsync(call.Connection, call.UserId, call.UserName, DateTimeOffset.FromUnixTimeSeconds(call.Now));
+        return Results.Bytes(opml, "text/xml; charset=utf-8");
     }
 
     /// <summary>Imports every valid outline; the reply says how many were new, already there, and which lines were refused why.</summary>

@@ -1,0 +1,111 @@
+using System.Text.RegularExpressions;
+using Inertia.Reader.Storage;
+using Inertia.Web.Tests;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Inertia.Browser.Tests;
+
+/// <summary>Managing subscriptions in a browser: an OPML file imported with its progress shown live and its report, a feed's options, a category, unsubscribing.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReaderManageTests(BrowserFixture browser)
+{
+    private static async Task<IPage> SignedInAsync(BrowserFixture browser, SiteHost site, string name, string password)
+    {
+        var page = await browser.VisitorAsync(site.Root);
+        await BrowserFixture.SignInAsync(page, name, password);
+        return page;
+    }
+
+    [Fact]
+    public async Task An_opml_file_of_500_outlines_and_20_broken_ones_imports_with_live_progress_and_a_report()
+    {
+        await using var site = await SiteHost.StartAsync();
+        await site.CreateUserAsync("olga", "olga-password-1");
+        var page = await SignedInAsync(browser, site, "olga", "olga-password-1");
+        var errors = new List<string>();
+        page.PageError += (_, error) => errors.Add(error);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "管理", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/reader/subscriptions$"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "导入 OPML", Exact = true }).First.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/reader/import$"));
+        await PageChecks.AssertAccessibleAsync(page);
+        var file = Path.Combine(Path.GetTempPath(), $"inertia-{Guid.NewGuid():N}.opml");
+        await File.WriteAllTextAsync(file, OpmlFiles.Farm(site.Feeds, 500, 20));
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+
+        // the database's one writer held: the import waits at its first batch, and its page shows it running
+        var turn = await site.Database.WriterTurnAsync();
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "导入", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new Regex("/reader/import/[0-9]+$"));
+            await Expect(page.Locator("[data-import-state]")).ToContainTextAsync("正在导入");
+            await Expect(page.Locator("[data-import-done]")).ToHaveTextAsync("0 / 520");
+            await PageChecks.AssertAccessibleAsync(page);
+            await PageChecks.AssertFitsWidthAsync(page);
+            await Screenshots.SaveAsync(page, "reader-import-running-desktop-light-zh");
+        }
+        finally
+        {
+            turn.Dispose();
+        }
+        // let go, the page follows the job by itself (the test neither reloads nor navigates) to its report
+        await Expect(page.Locator("[data-import-state]")).ToContainTextAsync("导入完成", new() { Timeout = 60_000 });
+        await Expect(page.Locator("[data-import-done]")).ToHaveTextAsync("520 / 520");
+        await Expect(page.Locator("[data-import-imported]")).ToHaveTextAsync("500");
+        await Expect(page.Locator("[data-import-invalid]")).ToHaveTextAsync("20");
+        await Expect(page.Locator("#invalid-title + table tbody tr")).ToHaveCountAsync(20);
+        await Expect(page.Locator("#invalid-title + table tbody tr").First).ToContainTextAsync("507");
+        await PageChecks.AssertAccessibleAsync(page);
+        await Screenshots.SaveAsync(page, "reader-import-report-desktop-light-zh");
+
+        // the imported folders are categories in the sidebar; export gives the file back
+        await page.GotoAsync("/reader/subscriptions");
+        await Expect(page.Locator("#categories-title + table tbody tr")).ToHaveCountAsync(2);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "导出 OPML", Exact = true }).ClickAsync());
+        var exported = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.Equal(500, Regex.Count(exported, "xmlUrl="));
+        File.Delete(file);
+        Assert.Empty(errors);
+    }
+
+    [Fact]
+    public async Task A_feed_is_renamed_moved_to_a_new_category_paused_and_unsubscribed_from_its_page()
+    {
+        await using var site = await SiteHost.StartAsync();
+        var user = await site.CreateUserAsync("piet", "piet-password-1");
+        long feed;
+        await using (var connection = await site.Database.OpenAsync())
+        {
+            var url = site.Feeds.Url("ithome.xml").ToString();
+            await SubscriptionStore.SubscribeAsync(connection, null, user, url, null, null, null, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            feed = (await SubscriptionStore.FeedByUrlAsync(connection, user, url))!.Value;
+        }
+        var page = await SignedInAsync(browser, site, "piet", "piet-password-1");
+        await page.GotoAsync($"/reader?feed={feed}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "订阅设置", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex($"/reader/feeds/{feed}$"));
+        await PageChecks.AssertAccessibleAsync(page);
+
+        await page.GetByLabel("标题", new() { Exact = true }).FillAsync("之家快讯");
+        await page.GetByLabel("或新建分类").FillAsync("中文科技");
+        await page.GetByLabel("暂停").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存", Exact = true }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("已保存");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("之家快讯");
+        await Expect(page.Locator("nav[aria-labelledby=subscriptions]")).ToContainTextAsync("中文科技");
+        await Expect(page.Locator(".feed-head")).ToContainTextAsync("已暂停");
+
+        // unsubscribing asks once more before it is done
+        var confirm = page.GetByRole(AriaRole.Button, new() { Name = "确定取消订阅", Exact = true });
+        await Expect(confirm).Not.ToBeVisibleAsync();
+        await page.Locator("details.confirm summary").ClickAsync();
+        await confirm.ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/reader/subscriptions"));
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("已取消订阅");
+        await Expect(page.Locator("nav[aria-labelledby=subscriptions]")).Not.ToContainTextAsync("之家快讯");
+        await PageChecks.AssertAccessibleAsync(page);
+    }
+}
