@@ -53,6 +53,7 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             ("account", "/account", true, 200),
             ("admin-users", "/admin/users", true, 200),
             ("admin-catalog", "/admin/catalog", true, 200),
+            ("admin-refresh", "/admin/refresh", true, 200),
         ];
         foreach (var locale in new[] { "zh-CN", "en-US" })
         {

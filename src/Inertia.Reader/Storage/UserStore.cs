@@ -58,6 +58,18 @@ public static class UserStore
     public static Task<long?> FindAsync(DbConnection connection, string name) =>
         connection.ExecuteScalarAsync<long?>("SELECT id FROM users WHERE name = @name", new { name });
 
+    /// <summary>The token of the user's starred feed; null when they have none.</summary>
+    public static Task<string?> FeedTokenAsync(DbConnection connection, long id) =>
+        connection.ExecuteScalarAsync<string?>("SELECT feed_token FROM users WHERE id = @id", new { id });
+
+    /// <summary>Gives the user's starred feed a new secret address (the old one stops answering), or none (null).</summary>
+    public static Task SetFeedTokenAsync(DbConnection connection, long id, string? token) =>
+        connection.ExecuteAsync("UPDATE users SET feed_token = @token WHERE id = @id", new { id, token });
+
+    /// <summary>Whose starred feed the token opens: an account that is not disabled; null for any other token.</summary>
+    public static Task<long?> ByFeedTokenAsync(DbConnection connection, string token) =>
+        connection.ExecuteScalarAsync<long?>("SELECT id FROM users WHERE feed_token = @token AND disabled_at IS NULL", new { token });
+
     public static Task<Account?> ByIdAsync(DbConnection connection, long id) =>
         connection.QuerySingleOrDefaultAsync<Account>($"SELECT {Columns} FROM users WHERE id = @id", new { id });
 

@@ -17,6 +17,8 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
     /// <summary>A password just made, shown this once (the response is not stored by any cache).</summary>
     public string? NewApiPassword { get; private set; }
     public string? Message { get; private set; }
+    /// <summary>The secret token of the user's starred feed; null when they have none.</summary>
+    public string? FeedToken { get; private set; }
 
     /// <summary>Time zones offered: the common ones of Inertia's readers first.</summary>
     public static IReadOnlyList<string> Zones { get; } =
@@ -32,6 +34,8 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         {
             "passkey" => t["PasskeyAdded"].Value,
             "revoked" => t["ApiPasswordRevoked"].Value,
+            "feed" => t["StarredFeedMade"].Value,
+            "feed-revoked" => t["StarredFeedRevoked"].Value,
             null => null,
             _ => t["Saved"].Value,
         };
@@ -101,6 +105,21 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         return Redirect("/account?done=revoked");
     }
 
+    /// <summary>Gives the starred feed a new secret address (the old one, if any, stops answering), or takes it away.</summary>
+    public async Task<IActionResult> OnPostStarredFeedAsync(bool revoke, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync())
+        {
+            return Redirect("/signin");
+        }
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            var token = revoke ? null : Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlEncode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+            await UserStore.SetFeedTokenAsync(connection, Me.Id, token);
+        }
+        return Redirect(revoke ? "/account?done=feed-revoked" : "/account?done=feed");
+    }
+
     public async Task<IActionResult> OnPostSignOutAsync()
     {
         await signIn.SignOutAsync();
@@ -117,6 +136,7 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         Passkeys = await users.GetPasskeysAsync(me);
         await using var connection = await database.OpenAsync();
         ApiPasswords = await ApiPasswordStore.ListAsync(connection, me.Id);
+        FeedToken = await UserStore.FeedTokenAsync(connection, me.Id);
         return true;
     }
 }

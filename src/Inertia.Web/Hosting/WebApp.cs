@@ -4,6 +4,7 @@ using Inertia.Web.Api.Fever;
 using Inertia.Web.Api.GoogleReader;
 using Inertia.Web.Api.Miniflux;
 using Inertia.Web.Public;
+using Inertia.Web.Reader;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace Inertia.Web.Hosting;
@@ -107,6 +108,7 @@ public static class WebApp
         app.MapWebSub();
         app.MapIcons();
         app.MapSiteFiles();
+        app.MapStarredFeeds();
         app.MapPasskeys();
         app.MapGoogleReader();
         app.MapFever();

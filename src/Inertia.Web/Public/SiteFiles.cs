@@ -51,7 +51,7 @@ public static class SiteFiles
             await using var connection = await database.OpenAsync(ct);
             var entries = await PublicSite.LatestAsync(connection, Keyset.Start, 50);
             var articles = await ArticlesAsync(connection, entries, ct);
-            return Atom(context, server, t["SiteName"], t["Tagline"], "/", "/atom.xml", articles);
+            return EntryFeeds.Atom(context, server, t["SiteName"], t["Tagline"], "/", "/atom.xml", articles, a => $"/articles/{a.Id}");
         }).CacheOutput(PublicPageCache.Name);
 
         app.MapGet("/feeds/{id:long}/atom.xml", async (long id, HttpContext context, Database database, ServerOptions server, PublicOptions options, CancellationToken ct) =>
@@ -67,7 +67,7 @@ public static class SiteFiles
             }
             var entries = await PublicSite.FeedEntriesAsync(connection, id, Keyset.Start, 50);
             var articles = await ArticlesAsync(connection, entries, ct);
-            return Atom(context, server, feed.Name, feed.Description, $"/feeds/{id}", $"/feeds/{id}/atom.xml", articles);
+            return EntryFeeds.Atom(context, server, feed.Name, feed.Description, $"/feeds/{id}", $"/feeds/{id}/atom.xml", articles, a => $"/articles/{a.Id}");
         }).CacheOutput(PublicPageCache.Name);
     }
 
@@ -85,58 +85,6 @@ public static class SiteFiles
         return articles;
     }
 
-    private static IResult Atom(HttpContext context, ServerOptions server, string title, string? subtitle, string page, string self, IReadOnlyList<Article> articles)
-    {
-        const string Ns = "http://www.w3.org/2005/Atom";
-        var xml = Xml(w =>
-        {
-            w.WriteStartElement("feed", Ns);
-            w.WriteElementString("title", Ns, XmlText(title));
-            if (subtitle is { Length: > 0 })
-            {
-                w.WriteElementString("subtitle", Ns, XmlText(subtitle));
-            }
-            w.WriteElementString("id", Ns, SafeUrl.Absolute(context, server, self));
-            Link(w, "self", SafeUrl.Absolute(context, server, self), "application/atom+xml");
-            Link(w, "alternate", SafeUrl.Absolute(context, server, page), "text/html");
-            w.WriteElementString("updated", Ns, DateText.Iso(articles.Count == 0 ? 0 : articles.Max(a => a.CreatedAt)));
-            w.WriteElementString("generator", Ns, "Inertia");
-            foreach (var a in articles)
-            {
-                w.WriteStartElement("entry", Ns);
-                w.WriteElementString("title", Ns, XmlText(a.Title ?? ""));
-                var ours = SafeUrl.Absolute(context, server, $"/articles/{a.Id}");
-                w.WriteElementString("id", Ns, ours);
-                Link(w, "alternate", SafeUrl.Http(a.Url) ?? ours, "text/html");
-                Link(w, "related", ours, "text/html");
-                w.WriteElementString("published", Ns, DateText.Iso(a.PublishedAt ?? a.SortAt));
-                w.WriteElementString("updated", Ns, DateText.Iso(a.UpdatedAt ?? a.PublishedAt ?? a.SortAt));
-                w.WriteStartElement("author", Ns);
-                w.WriteElementString("name", Ns, XmlText(a.Author ?? a.FeedTitle ?? a.FeedUrl));
-                w.WriteEndElement();
-                if ((a.Content ?? a.Summary) is { Length: > 0 } html)
-                {
-                    w.WriteStartElement("content", Ns);
-                    w.WriteAttributeString("type", "html");
-                    w.WriteString(XmlText(html));
-                    w.WriteEndElement();
-                }
-                w.WriteEndElement();
-            }
-            w.WriteEndElement();
-        });
-        return Results.Text(xml, "application/atom+xml; charset=utf-8");
-    }
-
-    private static void Link(XmlWriter w, string rel, string href, string type)
-    {
-        w.WriteStartElement("link", "http://www.w3.org/2005/Atom");
-        w.WriteAttributeString("rel", rel);
-        w.WriteAttributeString("type", type);
-        w.WriteAttributeString("href", href);
-        w.WriteEndElement();
-    }
-
     private static void Url(XmlWriter w, string loc, long? modified)
     {
         w.WriteStartElement("url", "http://www.sitemaps.org/schemas/sitemap/0.9");
@@ -149,17 +97,7 @@ public static class SiteFiles
         w.WriteEndElement();
     }
 
-    // characters XML 1.0 cannot carry (controls a JSON feed may hold) are left out rather than failing the document
-    private static string XmlText(string text)
-    {
-        if (!text.Any(c => c < 0x20 && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF'))
-        {
-            return text;
-        }
-        return new string([.. text.Where(c => !(c < 0x20 && c is not ('\t' or '\n' or '\r') || c is '\uFFFE' or '\uFFFF'))]);
-    }
-
-    private static string Xml(Action<XmlWriter> write)
+    internal static string Xml(Action<XmlWriter> write)
     {
         var sb = new StringBuilder();
         using (var w = XmlWriter.Create(sb, new XmlWriterSettings { Encoding = Encoding.UTF8, Indent = false }))
