@@ -44,6 +44,7 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             ("reader", "/reader", true, 200),
             ("reader-all", "/reader?show=all&order=oldest", true, 200),
             ("reader-search", "/reader?q=" + Uri.EscapeDataString("阮一峰"), true, 200),
+            ("reader-search-dates", "/reader?show=unread&since=2026-06-11&until=2026-06-13&q=" + Uri.EscapeDataString("阮一峰"), true, 200),
             ("reader-entry", $"/reader/entries/{article}", true, 200),
             ("reader-add", "/reader/add", true, 200),
             ("reader-subscriptions", "/reader/subscriptions", true, 200),

@@ -79,6 +79,45 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_search_between_two_days_finds_the_entries_dated_within_them_in_the_readers_time_zone(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        long a, b, c;
+        await using (var connection = await reader.Site.Database.OpenAsync())
+        {
+            await using var tx = await connection.BeginTransactionAsync();
+            // 23:30 on 10 June in Shanghai; 00:30 on 11 June there (16:30 UTC the day before); noon on 12 June
+            ParsedEntry Dated(string key, string when) => new()
+            {
+                Key = key,
+                Title = "早安 " + key,
+                Url = "https://example.com/" + key,
+                Content = "<p>早安</p>",
+                Published = DateTimeOffset.Parse(when, System.Globalization.CultureInfo.InvariantCulture),
+            };
+            await EntryStore.UpsertAsync(connection, tx, reader.ItHomeFeedId,
+                [Dated("a", "2026-06-10T15:30:00Z"), Dated("b", "2026-06-10T16:30:00Z"), Dated("c", "2026-06-12T12:00:00Z")], e => e, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            await tx.CommitAsync();
+            var ids = (await ItemStream.RefsAsync(connection, new StreamFilter { UserId = reader.UserId, Search = "早安", Limit = 10 })).Select(r => r.Id).ToList();
+            Assert.Equal(3, ids.Count);
+            (c, b, a) = (ids[0], ids[1], ids[2]);
+        }
+        var q = Uri.EscapeDataString("早安");
+        Assert.Equal([c, b, a], Lines(await PageAsync(reader.Http, $"/reader?q={q}")).Select(l => l.Id));
+        Assert.Equal([b], Lines(await PageAsync(reader.Http, $"/reader?q={q}&since=2026-06-11&until=2026-06-11")).Select(l => l.Id));
+        Assert.Equal([c, b], Lines(await PageAsync(reader.Http, $"/reader?q={q}&since=2026-06-11")).Select(l => l.Id));
+        Assert.Equal([a], Lines(await PageAsync(reader.Http, $"/reader?q={q}&until=2026-06-10")).Select(l => l.Id));
+        // the unread ones of that day, and a day not written as one (ignored, never an error)
+        Assert.Equal([b], Lines(await PageAsync(reader.Http, $"/reader?q={q}&show=unread&since=2026-06-11&until=2026-06-11")).Select(l => l.Id));
+        Assert.Equal(3, Lines(await PageAsync(reader.Http, $"/reader?q={q}&since=June")).Count);
+        // the filters are kept by the page's links and offered again in the form
+        var page = await PageAsync(reader.Http, $"/reader?q={q}&since=2026-06-11");
+        Assert.Contains("value=\"2026-06-11\"", page);
+        Assert.Contains("since=2026-06-11", page);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Lists_by_feed_category_and_order_page_by_keyset_without_gaps_or_repeats(DatabaseProvider provider)
     {
         var reader = await StartAsync(provider);

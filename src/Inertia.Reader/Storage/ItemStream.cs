@@ -20,6 +20,10 @@ public sealed record StreamFilter
     public long? SeenSince { get; init; }
     /// <summary>Only entries first seen before this time (<c>nt</c>).</summary>
     public long? SeenBefore { get; init; }
+    /// <summary>Only entries dated at or after this time (the entry's date: published, else first seen): a search's date range.</summary>
+    public long? DatedFrom { get; init; }
+    /// <summary>Only entries dated before this time.</summary>
+    public long? DatedBefore { get; init; }
     /// <summary>Only entries with an id above / below these (Fever's <c>since_id</c> / <c>max_id</c>).</summary>
     public long? IdAbove { get; init; }
     public long? IdBelow { get; init; }
@@ -137,7 +141,7 @@ public static class ItemStream
     public static Task<long> CountAsync(DbConnection connection, StreamFilter filter)
     {
         var (from, where, arguments) = Where(connection, filter, withPlace: false);
-        if (UnreadOnly(filter) && filter is { SeenSince: null, SeenBefore: null, IdAbove: null, IdBelow: null })
+        if (UnreadOnly(filter) && filter is { SeenSince: null, SeenBefore: null, DatedFrom: null, DatedBefore: null, IdAbove: null, IdBelow: null })
         {
             // every unread entry of a feed or a category: the counters kept on the subscriptions say it
             return connection.ExecuteScalarAsync<long>(
@@ -218,6 +222,14 @@ public static class ItemStream
         {
             conditions.Add("e.created_at < @SeenBefore");
         }
+        if (filter.DatedFrom is not null)
+        {
+            conditions.Add("e.sort_at >= @DatedFrom");
+        }
+        if (filter.DatedBefore is not null)
+        {
+            conditions.Add("e.sort_at < @DatedBefore");
+        }
         if (filter.IdAbove is not null)
         {
             conditions.Add("e.id > @IdAbove");
@@ -241,6 +253,8 @@ public static class ItemStream
         filter.CategoryId,
         filter.SeenSince,
         filter.SeenBefore,
+        filter.DatedFrom,
+        filter.DatedBefore,
         filter.IdAbove,
         filter.IdBelow,
         AfterSortAt = filter.After?.SortAt ?? 0,

@@ -14,7 +14,7 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
-        View = ReaderView.From(Request.Query);
+        View = RequestedView;
         await using var connection = await Database.OpenAsync(cancellationToken);
         if (await ReaderViews.EntryAsync(connection, Me, id) is not { } entry)
         {
@@ -38,12 +38,12 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
     public async Task<IActionResult> OnPostStarAsync(long id, bool starred, CancellationToken cancellationToken)
     {
         var result = await ReadState.SetStarredAsync(Database, Me, id, starred, Now, cancellationToken);
-        return result == MarkResult.NotSubscribed ? NotFound() : Redirect(ReaderView.From(Request.Query).EntryLink(id));
+        return result == MarkResult.NotSubscribed ? NotFound() : Redirect(RequestedView.EntryLink(id));
     }
 
     public async Task<IActionResult> OnPostUnreadAsync(long id, CancellationToken cancellationToken)
     {
         var result = await ReadState.SetReadAsync(Database, Me, id, read: false, Now, cancellationToken);
-        return result == MarkResult.NotSubscribed ? NotFound() : Redirect(ReaderView.From(Request.Query).Link());
+        return result == MarkResult.NotSubscribed ? NotFound() : Redirect(RequestedView.Link());
     }
 }

@@ -20,7 +20,7 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
 
     public async Task<IActionResult> OnGetAsync(string? after, CancellationToken cancellationToken)
     {
-        View = ReaderView.From(Request.Query);
+        View = RequestedView;
         await using var connection = await Database.OpenAsync(cancellationToken);
         await LoadSidebarAsync(connection);
         if (await ScopeNameAsync(connection) is not { } scope)
@@ -42,7 +42,7 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
     /// <summary>Marks the view's feeds read up to the newest entry the page was made with; what arrived since stays unread.</summary>
     public async Task<IActionResult> OnPostMarkAllReadAsync(long upTo, CancellationToken cancellationToken)
     {
-        View = ReaderView.From(Request.Query);
+        View = RequestedView;
         if (upTo > 0)
         {
             // a feed or category of someone else's matches none of this user's subscriptions: nothing is marked

@@ -18,6 +18,9 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
 
     protected long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>The list the request's address names, its days in the reader's time zone.</summary>
+    protected ReaderView RequestedView => ReaderView.From(Request.Query, Hosting.DateText.ZoneFor(HttpContext));
+
     /// <summary>The user's categories, for pages that offer them (<see cref="LoadSidebarAndCategoriesAsync"/> loads them).</summary>
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 

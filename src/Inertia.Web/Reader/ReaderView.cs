@@ -24,9 +24,17 @@ public sealed record ReaderView
     /// <summary>The search, trimmed; null when there is none.</summary>
     public string? Query { get; init; }
     public bool OldestFirst { get; init; }
+    /// <summary>Only entries dated on or after this day, and on or before <see cref="Until"/>, in <see cref="Zone"/>.</summary>
+    public DateOnly? Since { get; init; }
+    public DateOnly? Until { get; init; }
+    /// <summary>The reader's time zone, in which the days of <see cref="Since"/> and <see cref="Until"/> begin and end.</summary>
+    public TimeZoneInfo Zone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Whether the list is narrowed by a search or a date range (then it is no place to mark all read).</summary>
+    public bool IsNarrowed => Query is not null || Since is not null || Until is not null;
 
     /// <summary>The view a query string names; what it cannot read is left at its default (never an error).</summary>
-    public static ReaderView From(IQueryCollection query)
+    public static ReaderView From(IQueryCollection query, TimeZoneInfo zone)
     {
         var search = query["q"].ToString().Trim();
         var show = query["show"].ToString() switch
@@ -45,6 +53,9 @@ public sealed record ReaderView
             CategoryId = Id(query["feed"]) is null ? Id(query["category"]) : null,
             Query = search.Length > 0 ? (search.Length > 200 ? search[..200] : search) : null,
             OldestFirst = query["order"] == "oldest",
+            Since = Day(query["since"]),
+            Until = Day(query["until"]),
+            Zone = zone,
         };
     }
 
@@ -57,6 +68,8 @@ public sealed record ReaderView
         StarredOnly = Show == ReaderShow.Starred,
         Read = Show == ReaderShow.Unread ? false : null,
         Search = Query,
+        DatedFrom = Since is { } since ? Start(since) : null,
+        DatedBefore = Until is { } until ? Start(until.AddDays(1)) : null,
         OldestFirst = OldestFirst,
         After = after,
         Limit = limit,
@@ -104,12 +117,30 @@ public sealed record ReaderView
         {
             query.Add(new("order", "oldest"));
         }
+        if (view.Since is { } since)
+        {
+            query.Add(new("since", since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        if (view.Until is { } until)
+        {
+            query.Add(new("until", until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
         if (after is { } place)
         {
             query.Add(new("after", place.ToString()));
         }
         return QueryHelpers.AddQueryString(path, query);
     }
+
+    // the first second of the day where the reader lives
+    private long Start(DateOnly day)
+    {
+        var local = day.ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
+        return new DateTimeOffset(local, Zone.GetUtcOffset(local)).ToUnixTimeSeconds();
+    }
+
+    private static DateOnly? Day(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
 
     private static long? Id(string? text) =>
         long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
