@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Inertia.Browser.Tests;
 
-/// <summary>Managing subscriptions in a browser: an OPML file imported with its progress shown live and its report, a feed's options, a category, unsubscribing.</summary>
+/// <summary>Managing subscriptions and reading settings in a browser: an OPML file imported with its progress shown live and its report, a feed's options, unsubscribing, marking read on scroll.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReaderManageTests(BrowserFixture browser)
 {
@@ -107,5 +107,54 @@ public sealed class ReaderManageTests(BrowserFixture browser)
         await Expect(page.Locator("[role=status]")).ToContainTextAsync("已取消订阅");
         await Expect(page.Locator("nav[aria-labelledby=subscriptions]")).Not.ToContainTextAsync("之家快讯");
         await PageChecks.AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task With_mark_read_on_scroll_the_lines_scrolled_past_are_marked_read_and_those_below_stay_unread()
+    {
+        await using var site = await SiteHost.StartAsync();
+        var user = await site.CreateUserAsync("sara", "sara-password-1");
+        long linked;
+        await using (var connection = await site.Database.OpenAsync())
+        {
+            var url = site.Feeds.Url("dev-community.xml").ToString();
+            var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            await SubscriptionStore.SubscribeAsync(connection, null, user, url, null, null, null, now);
+            var feed = (await SubscriptionStore.FeedByUrlAsync(connection, user, url))!.Value;
+            // an article with a link in it, the newest of the feed
+            await using (var tx = await connection.BeginTransactionAsync())
+            {
+                await EntryStore.UpsertAsync(connection, tx, feed,
+                    [new Inertia.Feeds.Model.ParsedEntry { Key = "linked", Title = "With a link", Url = "https://example.org/linked", Content = "<p>See <a href=\"https://example.org/elsewhere\">elsewhere</a>.</p>" }],
+                    e => e, now);
+                await tx.CommitAsync();
+            }
+            linked = (await ItemStream.RefsAsync(connection, new StreamFilter { UserId = user, FeedId = feed, Limit = 1 }))[0].Id;
+        }
+        var page = await SignedInAsync(browser, site, "sara", "sara-password-1");
+        await page.GotoAsync("/account");
+        await page.GetByLabel("标记为已读").SelectOptionAsync("scroll");
+        await page.GetByLabel("在新标签页中打开文章中的链接").CheckAsync();
+        await page.Locator("form[action*=Reading] button[type=submit]").ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("已保存");
+        await PageChecks.AssertAccessibleAsync(page);
+
+        await page.GotoAsync("/reader");
+        var lines = page.Locator(".entries > li");
+        var total = await lines.CountAsync();
+        Assert.True(total >= 10, $"{total} lines");
+        // scrolled until the fifth line has left the top of the window
+        await page.EvaluateAsync("document.querySelectorAll('.entries > li')[5].scrollIntoView({ block: 'start' })");
+        await page.Mouse.WheelAsync(0, 40);
+        await Expect(lines.Nth(0)).ToHaveClassAsync(new Regex("is-read"));
+        await Expect(lines.Nth(4)).ToHaveClassAsync(new Regex("is-read"));
+        await Expect(lines.Nth(total - 1)).ToHaveClassAsync(new Regex("is-unread"));
+        // the server has them read: a fresh page says so
+        await page.ReloadAsync();
+        await Expect(page.Locator(".entries > li.is-unread")).ToHaveCountAsync(total - 5, new() { Timeout = 10_000 });
+
+        // an article's links open in a new tab
+        await page.GotoAsync($"/reader/entries/{linked}");
+        await Expect(page.Locator(".prose a", new() { HasText = "elsewhere" })).ToHaveAttributeAsync("target", "_blank");
     }
 }

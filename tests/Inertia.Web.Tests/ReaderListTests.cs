@@ -79,6 +79,53 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Reading_settings_set_the_page_size_and_when_entries_are_marked_read(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        await ArriveAsync(reader, reader.DevFeedId, Enumerable.Range(0, 30).Select(i => $"Entry {i:00}"));
+        Assert.Equal(50, Lines(await PageAsync(reader.Http, "/reader")).Count);
+
+        // 20 a page, marked by hand only: an opened entry stays unread
+        Assert.Equal(HttpStatusCode.Redirect, (await SiteHost.PostFormAsync(reader.Http, "/account",
+            [new("entriesPerPage", "20"), new("markRead", "never")], handler: "Reading")).StatusCode);
+        var page = Lines(await PageAsync(reader.Http, "/reader"));
+        Assert.Equal(20, page.Count);
+        await PageAsync(reader.Http, $"/reader/entries/{page[0].Id}");
+        Assert.False(Lines(await PageAsync(reader.Http, "/reader"))[0].Read);
+        // out of range is brought into it; a choice not offered is the default (marked on opening)
+        await SiteHost.PostFormAsync(reader.Http, "/account", [new("entriesPerPage", "3"), new("markRead", "sometimes")], handler: "Reading");
+        Assert.Equal(10, Lines(await PageAsync(reader.Http, "/reader")).Count);
+        await PageAsync(reader.Http, $"/reader/entries/{page[0].Id}");
+        Assert.True(Lines(await PageAsync(reader.Http, "/reader?show=all"))[0].Read);
+
+        // on scroll: the list carries the address the script sends what it scrolled past to
+        await SiteHost.PostFormAsync(reader.Http, "/account", [new("entriesPerPage", "50"), new("markRead", "scroll"), new("openInNewTab", "true")], handler: "Reading");
+        var html = await PageAsync(reader.Http, "/reader");
+        Assert.Contains("data-mark-seen=\"/reader?handler=Seen\"", html);
+        var token = SiteHost.FormToken(html);
+        var bob = await reader.Site.CreateUserAsync("bob", "bob-account-password");
+        var bobsFeed = await reader.Site.SubscribePrivateFeedAsync(bob);
+        long bobsEntry;
+        await using (var connection = await reader.Site.Database.OpenAsync())
+        {
+            bobsEntry = (await ItemStream.RefsAsync(connection, new StreamFilter { UserId = bob, FeedId = bobsFeed, Limit = 1 }))[0].Id;
+        }
+        var seen = await reader.Http.PostAsync("/reader?handler=Seen", new FormUrlEncodedContent(
+            [new("ids", $"{page[1].Id},{page[2].Id},{bobsEntry},x"), new("__RequestVerificationToken", token)]));
+        Assert.Equal(HttpStatusCode.OK, seen.StatusCode);
+        // two of hers marked; bob's entry is none of hers and stays unread for him
+        Assert.Equal(2, System.Text.Json.JsonDocument.Parse(await seen.Content.ReadAsStringAsync()).RootElement.GetProperty("marked").GetInt32());
+        var after = Lines(await PageAsync(reader.Http, "/reader?show=all")).ToDictionary(l => l.Id, l => l.Read);
+        Assert.True(after[page[1].Id] && after[page[2].Id] && !after[page[3].Id]);
+        await using (var connection = await reader.Site.Database.OpenAsync())
+        {
+            Assert.False((await ReaderViews.EntryAsync(connection, bob, bobsEntry))!.IsRead);
+        }
+        Assert.Contains("data-new-tab=\"true\"", await PageAsync(reader.Http, $"/reader/entries/{page[3].Id}"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_search_between_two_days_finds_the_entries_dated_within_them_in_the_readers_time_zone(DatabaseProvider provider)
     {
         var reader = await StartAsync(provider);
@@ -273,7 +320,7 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
         Assert.Equal(0L, db.ExecuteScalar<long>("SELECT COUNT(*) FROM entry_states WHERE user_id = @alice", new { alice = reader.UserId }));
     }
 
-    [GeneratedRegex("<li class=\"is-(read|unread)\">\\s*<a class=\"entry-line\" href=\"/reader/entries/(\\d+)[?\"]")]
+    [GeneratedRegex("<li class=\"is-(read|unread)\" data-entry=\"\\d+\">\\s*<a class=\"entry-line\" href=\"/reader/entries/(\\d+)[?\"]")]
     private static partial Regex LinePattern();
 
     [GeneratedRegex("<a href=\"([^\"]+)\" rel=\"next\">")]

@@ -58,6 +58,24 @@ public static class UserStore
     public static Task<long?> FindAsync(DbConnection connection, string name) =>
         connection.ExecuteScalarAsync<long?>("SELECT id FROM users WHERE name = @name", new { name });
 
+    /// <summary>How the user reads (the defaults for a user who never chose).</summary>
+    public static async Task<ReadingSettings> ReadingAsync(DbConnection connection, long id) =>
+        await connection.QuerySingleOrDefaultAsync<ReadingSettings>(
+            "SELECT COALESCE(entries_per_page, 50) AS EntriesPerPage, open_in_new_tab AS OpenInNewTab, COALESCE(mark_read, 'open') AS MarkRead FROM users WHERE id = @id",
+            new { id }) ?? new ReadingSettings();
+
+    /// <summary>Stores how the user reads; what is out of range is brought into it (10 to 200 a page; open, scroll or never).</summary>
+    public static Task SetReadingAsync(DbConnection connection, long id, ReadingSettings settings) =>
+        connection.ExecuteAsync(
+            "UPDATE users SET entries_per_page = @perPage, open_in_new_tab = @newTab, mark_read = @markRead WHERE id = @id",
+            new
+            {
+                id,
+                perPage = Math.Clamp(settings.EntriesPerPage, 10, 200),
+                newTab = settings.OpenInNewTab,
+                markRead = settings.MarkRead is ReadingSettings.OnScroll or ReadingSettings.Never ? settings.MarkRead : null,
+            });
+
     /// <summary>The token of the user's starred feed; null when they have none.</summary>
     public static Task<string?> FeedTokenAsync(DbConnection connection, long id) =>
         connection.ExecuteScalarAsync<string?>("SELECT feed_token FROM users WHERE id = @id", new { id });

@@ -17,6 +17,8 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
     /// <summary>A password just made, shown this once (the response is not stored by any cache).</summary>
     public string? NewApiPassword { get; private set; }
     public string? Message { get; private set; }
+    /// <summary>How the user reads: entries a page, links in a new tab, when entries are marked read.</summary>
+    public ReadingSettings Reading { get; private set; } = new();
     /// <summary>The secret token of the user's starred feed; null when they have none.</summary>
     public string? FeedToken { get; private set; }
 
@@ -105,6 +107,24 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         return Redirect("/account?done=revoked");
     }
 
+    public async Task<IActionResult> OnPostReadingAsync(int entriesPerPage, bool openInNewTab, string? markRead, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync())
+        {
+            return Redirect("/signin");
+        }
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            await UserStore.SetReadingAsync(connection, Me.Id, new ReadingSettings
+            {
+                EntriesPerPage = entriesPerPage == 0 ? 50 : entriesPerPage,
+                OpenInNewTab = openInNewTab,
+                MarkRead = markRead ?? ReadingSettings.OnOpen,
+            });
+        }
+        return Redirect("/account?done=reading");
+    }
+
     /// <summary>Gives the starred feed a new secret address (the old one, if any, stops answering), or takes it away.</summary>
     public async Task<IActionResult> OnPostStarredFeedAsync(bool revoke, CancellationToken cancellationToken)
     {
@@ -137,6 +157,7 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         await using var connection = await database.OpenAsync();
         ApiPasswords = await ApiPasswordStore.ListAsync(connection, me.Id);
         FeedToken = await UserStore.FeedTokenAsync(connection, me.Id);
+        Reading = await UserStore.ReadingAsync(connection, me.Id);
         return true;
     }
 }

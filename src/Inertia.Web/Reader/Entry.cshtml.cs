@@ -26,11 +26,13 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
         var previous = await ItemStream.RefsAsync(connection, (View with { OldestFirst = !View.OldestFirst }).Filter(Me, place, 1));
         Next = next.Count > 0 ? View.EntryLink(next[0].Id) : null;
         Previous = previous.Count > 0 ? View.EntryLink(previous[0].Id) : null;
-        if (!entry.IsRead)
+        // opening marks it read (before the sidebar counts), unless the user marks by hand only
+        var marks = (await UserStore.ReadingAsync(connection, Me)).MarkRead != ReadingSettings.Never;
+        if (!entry.IsRead && marks)
         {
             await ReadState.SetReadAsync(Database, Me, id, read: true, Now, cancellationToken);
         }
-        Entry = entry with { IsRead = true };
+        Entry = marks ? entry with { IsRead = true } : entry;
         await LoadSidebarAsync(connection);
         return Page();
     }

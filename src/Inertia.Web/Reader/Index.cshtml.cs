@@ -6,7 +6,6 @@ namespace Inertia.Web.Reader;
 /// <summary>`/reader`: one list of the signed-in user's entries (<see cref="ReaderView"/>), a page at a time by keyset.</summary>
 public sealed class IndexModel(Database database, TimeProvider time) : ReaderPage(database, time)
 {
-    public const int PageSize = 50;
 
     public ReaderView View { get; private set; } = new();
     public IReadOnlyList<ReaderLine> Lines { get; private set; } = [];
@@ -31,10 +30,11 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
         var place = Keyset.Parse(after);
         IsLaterPage = place is not null;
         // one more than a page: whether there is an older page, without counting
-        var refs = await ItemStream.RefsAsync(connection, View.Filter(Me, place, PageSize + 1));
-        var shown = refs.Take(PageSize).ToList();
+        var size = Reading.EntriesPerPage;
+        var refs = await ItemStream.RefsAsync(connection, View.Filter(Me, place, size + 1));
+        var shown = refs.Take(size).ToList();
         Lines = await ReaderViews.LinesAsync(connection, Me, [.. shown.Select(r => r.Id)]);
-        Older = refs.Count > PageSize ? View.Link(new Keyset(shown[^1].SortAt, shown[^1].Id)) : null;
+        Older = refs.Count > size ? View.Link(new Keyset(shown[^1].SortAt, shown[^1].Id)) : null;
         NewestUnreadId = await ReaderViews.NewestUnreadIdAsync(connection, Me);
         return Page();
     }
@@ -49,6 +49,23 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
             await ReadState.MarkAllReadAsync(Database, Me, upTo, View.FeedId, View.CategoryId, cancellationToken);
         }
         return Redirect(View.Link());
+    }
+
+    /// <summary>
+    /// Marks read the entries the list scrolled past (the script sends them, for a user who asked for it): ids of another
+    /// user's entries mark nothing. Answers how many were marked.
+    /// </summary>
+    public async Task<IActionResult> OnPostSeenAsync(string? ids, CancellationToken cancellationToken)
+    {
+        var entries = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(t => long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0).Distinct().Take(500).ToList();
+        if (entries.Count == 0)
+        {
+            return new JsonResult(new { marked = 0 });
+        }
+        var results = await Database.Writes.RunAsync((c, tx) => ReadState.SetReadAsync(c, tx, Me, entries, read: true, Now), cancellationToken);
+        return new JsonResult(new { marked = results.Count(r => r == MarkResult.Changed) });
     }
 
     /// <summary>"" for every feed, the feed's or category's name, or null when the user has no such feed or category.</summary>

@@ -24,8 +24,14 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
     /// <summary>The user's categories, for pages that offer them (<see cref="LoadSidebarAndCategoriesAsync"/> loads them).</summary>
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
-    protected async Task LoadSidebarAsync(System.Data.Common.DbConnection connection) =>
+    /// <summary>How the user reads (page size, new tabs, when entries are marked read), loaded with the sidebar.</summary>
+    public ReadingSettings Reading { get; private set; } = new();
+
+    protected async Task LoadSidebarAsync(System.Data.Common.DbConnection connection)
+    {
         Subscriptions = await ReaderViews.SubscriptionsAsync(connection, Me);
+        Reading = await UserStore.ReadingAsync(connection, Me);
+    }
 
     protected async Task LoadSidebarAndCategoriesAsync(CancellationToken cancellationToken)
     {

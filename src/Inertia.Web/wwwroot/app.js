@@ -163,4 +163,41 @@
     };
     setTimeout(poll, 300);
   }
+
+  // an article's links open in a new tab, for a user who asked for it
+  document.querySelectorAll(".prose[data-new-tab] a[href]").forEach((a) => { a.target = "_blank"; a.rel = "noopener noreferrer"; });
+
+  // mark read on scroll (a user's choice): an unread line that leaves the top of the window is marked read, in batches
+  const list = document.querySelector("[data-mark-seen]");
+  if (list && "IntersectionObserver" in window) {
+    const pending = new Set();
+    let timer = 0;
+    const send = () => {
+      timer = 0;
+      if (pending.size === 0) return;
+      const ids = [...pending];
+      pending.clear();
+      const body = new URLSearchParams({ ids: ids.join(","), __RequestVerificationToken: token() });
+      fetch(list.dataset.markSeen, { method: "POST", body, credentials: "same-origin" }).then((response) => {
+        if (!response.ok) return;
+        ids.forEach((id) => {
+          const line = list.querySelector(`li[data-entry="${id}"]`);
+          if (line) { line.classList.remove("is-unread"); line.classList.add("is-read"); }
+        });
+      }).catch(() => { /* left unread: the next scroll or the entry's opening marks it */ });
+    };
+    const seen = new IntersectionObserver((changes) => {
+      for (const change of changes) {
+        // gone above the top edge, not below the bottom
+        if (!change.isIntersecting && change.boundingClientRect.bottom <= 0) {
+          const line = change.target;
+          if (line.classList.contains("is-unread")) pending.add(line.dataset.entry);
+          seen.unobserve(line);
+        }
+      }
+      if (pending.size > 0 && !timer) timer = setTimeout(send, 600);
+    });
+    list.querySelectorAll("li.is-unread[data-entry]").forEach((line) => seen.observe(line));
+    addEventListener("pagehide", send);
+  }
 })();
