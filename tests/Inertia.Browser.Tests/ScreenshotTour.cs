@@ -28,6 +28,8 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             // an import's report as its page shows it when done: counts, and the outlines it refused
             var admin = (await Inertia.Reader.Storage.UserStore.FindAsync(connection, BrowserSite.Admin))!.Value;
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+            // a saved search in the sidebar
+            await Inertia.Reader.Storage.SavedViewStore.SaveAsync(connection, admin, "阮一峰", "/reader?q=" + Uri.EscapeDataString("阮一峰"), now);
             import = await Inertia.Reader.Storage.ImportJobStore.StartAsync(connection, admin, "feedly.opml", 212, now);
             await Inertia.Reader.Storage.ImportJobStore.ProgressAsync(connection, import, 212, 180, 29,
                 [new(14, "outline of type 'rss' has no xmlUrl"), new(77, "'javascript:alert(1)' is not an http(s) URL, skipped"), new(190, "duplicate of the outline on line 12 (https://example.org/feed), skipped")],

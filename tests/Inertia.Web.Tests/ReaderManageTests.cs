@@ -115,6 +115,47 @@ public sealed class ReaderManageTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_search_saved_as_a_view_is_in_the_sidebar_with_its_unread_count_and_can_be_deleted(DatabaseProvider provider)
+    {
+        var (site, http, user) = await StartAsync(provider);
+        await using var _ = site;
+        await SubscribeAsync(site, user, "ithome.xml");
+        var search = "/reader?q=" + Uri.EscapeDataString("发布");
+        var page = await http.GetStringAsync(search);
+        Assert.Contains("保存视图", page);
+        var saved = await http.PostAsync(search + "&handler=SaveView", new FormUrlEncodedContent(
+            [new("title", "发布会"), new("__RequestVerificationToken", SiteHost.FormToken(page))]));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        IReadOnlyList<SavedView> views;
+        await using (var connection = await site.Database.OpenAsync())
+        {
+            views = await SavedViewStore.ListAsync(connection, user);
+        }
+        var view = Assert.Single(views);
+        Assert.Equal("发布会", view.Title);
+        Assert.Equal(search, view.Address);
+        // three of the feed's entries hold the word, all unread: the sidebar says so on every reader page, and marks it open on its own list
+        var sidebar = await http.GetStringAsync("/reader/subscriptions");
+        Assert.Matches("发布会</span>\\s*<span class=\"count\">3</span>", sidebar);
+        Assert.Contains("aria-current=\"page\"><span class=\"saved-mark\"", await http.GetStringAsync(search));
+
+        // another user's view is not theirs to delete; their own goes
+        var bob = await site.CreateUserAsync("bob", "bob-account-password");
+        long bobsView;
+        await using (var connection = await site.Database.OpenAsync())
+        {
+            bobsView = await SavedViewStore.SaveAsync(connection, bob, "mine", "/reader?q=x", 1);
+        }
+        Assert.Equal(HttpStatusCode.NotFound, (await SiteHost.PostFormAsync(http, "/reader/subscriptions", [new("id", bobsView.ToString())], handler: "DeleteView")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await SiteHost.PostFormAsync(http, "/reader/subscriptions", [new("id", view.Id.ToString())], handler: "DeleteView")).StatusCode);
+        await using (var connection = await site.Database.OpenAsync())
+        {
+            Assert.Empty(await SavedViewStore.ListAsync(connection, user));
+            Assert.Single(await SavedViewStore.ListAsync(connection, bob));
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Another_users_feeds_categories_and_imports_are_not_found_and_stay_as_they_were(DatabaseProvider provider)
     {
         var (site, http, alice) = await StartAsync(provider);
@@ -226,6 +267,26 @@ public sealed class ReaderManageTests(PostgresServer postgres)
         while (progress.GetProperty("state").GetString() == "running" && DateTime.UtcNow < deadline);
         Assert.Equal(0, progress.GetProperty("imported").GetInt32());
         Assert.Equal(500, progress.GetProperty("already").GetInt32());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_file_of_10000_outlines_is_imported_whole(DatabaseProvider provider)
+    {
+        var (site, http, user) = await StartAsync(provider);
+        await using var _ = site;
+        var job = (await UploadAsync(http, OpmlFiles.Farm(site.Feeds, 10_000, 0))).Headers.Location!.OriginalString;
+        JsonElement progress;
+        var deadline = DateTime.UtcNow.AddMinutes(3);
+        do
+        {
+            await Task.Delay(200);
+            progress = JsonDocument.Parse(await http.GetStringAsync($"{job}?handler=progress")).RootElement;
+        }
+        while (progress.GetProperty("state").GetString() == "running" && DateTime.UtcNow < deadline);
+        Assert.Equal("finished", progress.GetProperty("state").GetString());
+        Assert.Equal(10_000, progress.GetProperty("imported").GetInt32());
+        await using var connection = await site.Database.OpenAsync();
+        Assert.Equal(10_000, (await ReaderViews.SubscriptionsAsync(connection, user)).Count);
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -68,6 +68,18 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
         return new JsonResult(new { marked = results.Count(r => r == MarkResult.Changed) });
     }
 
+    /// <summary>Saves this view (a search, a date range) into the sidebar under a title; the same title again takes the new view.</summary>
+    public async Task<IActionResult> OnPostSaveViewAsync(string? title, CancellationToken cancellationToken)
+    {
+        View = RequestedView;
+        if (title?.Trim() is { Length: > 0 } name && View.IsNarrowed)
+        {
+            await using var connection = await Database.OpenAsync(cancellationToken);
+            await SavedViewStore.SaveAsync(connection, Me, name.Length > 100 ? name[..100] : name, View.Link(), Now);
+        }
+        return Redirect(View.Link());
+    }
+
     /// <summary>"" for every feed, the feed's or category's name, or null when the user has no such feed or category.</summary>
     private async Task<string?> ScopeNameAsync(System.Data.Common.DbConnection connection)
     {

@@ -27,10 +27,25 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
     /// <summary>How the user reads (page size, new tabs, when entries are marked read), loaded with the sidebar.</summary>
     public ReadingSettings Reading { get; private set; } = new();
 
+    /// <summary>The user's saved views with their unread counts, loaded with the sidebar.</summary>
+    public IReadOnlyList<SavedViewLine> SavedViews { get; private set; } = [];
+
+    /// <summary>The sidebar, with <paramref name="current"/> open.</summary>
+    public SidebarView Sidebar(ReaderView? current) => new(Subscriptions, current, SavedViews);
+
     protected async Task LoadSidebarAsync(System.Data.Common.DbConnection connection)
     {
         Subscriptions = await ReaderViews.SubscriptionsAsync(connection, Me);
         Reading = await UserStore.ReadingAsync(connection, Me);
+        var saved = await SavedViewStore.ListAsync(connection, Me);
+        var lines = new List<SavedViewLine>(saved.Count);
+        foreach (var view in saved)
+        {
+            // what of the view is unread, whichever list it shows
+            var filter = ReaderView.FromAddress(view.Address, Hosting.DateText.ZoneFor(HttpContext)).Filter(Me, null, int.MaxValue) with { Read = false };
+            lines.Add(new SavedViewLine(view, await ItemStream.CountAsync(connection, filter)));
+        }
+        SavedViews = lines;
     }
 
     protected async Task LoadSidebarAndCategoriesAsync(CancellationToken cancellationToken)

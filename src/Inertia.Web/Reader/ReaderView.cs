@@ -59,6 +59,13 @@ public sealed record ReaderView
         };
     }
 
+    /// <summary>The view an address of the reader names (a saved view's, `/reader?q=…`).</summary>
+    public static ReaderView FromAddress(string address, TimeZoneInfo zone)
+    {
+        var at = address.IndexOf('?', StringComparison.Ordinal);
+        return From(new QueryCollection(QueryHelpers.ParseQuery(at < 0 ? "" : address[at..])), zone);
+    }
+
     /// <summary>What the storage is asked for: one page after <paramref name="after"/>.</summary>
     public StreamFilter Filter(long userId, Keyset? after, int limit) => new()
     {

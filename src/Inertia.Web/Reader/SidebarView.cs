@@ -2,9 +2,17 @@ using Inertia.Reader.Storage;
 
 namespace Inertia.Web.Reader;
 
-/// <summary>What the reader's sidebar shows: the lists, the categories and feeds with their unread counts, and which of them is open (null: none, as on an entry).</summary>
-public sealed record SidebarView(IReadOnlyList<SubscriptionLine> Subscriptions, ReaderView? Current)
+/// <summary>A saved view as the sidebar lists it: its name, address and unread entries.</summary>
+public sealed record SavedViewLine(SavedView View, long UnreadCount);
+
+/// <summary>What the reader's sidebar shows: the lists, the saved views, the categories and feeds with their unread counts, and which of them is open (null: none, as on an entry).</summary>
+public sealed record SidebarView(IReadOnlyList<SubscriptionLine> Subscriptions, ReaderView? Current, IReadOnlyList<SavedViewLine>? Saved = null)
 {
+    public IReadOnlyList<SavedViewLine> SavedViews => Saved ?? [];
+
+    /// <summary>Whether the list open is this saved view.</summary>
+    public bool IsOpenSaved(SavedViewLine saved) => Current?.Link() == saved.View.Address;
+
     public long UnreadTotal => Subscriptions.Sum(s => s.UnreadCount);
 
     /// <summary>Whether the list open is <paramref name="show"/> of every feed (no search).</summary>

@@ -38,6 +38,9 @@ public sealed class SubscriptionsModel(Database database, TimeProvider time, ISt
     public Task<IActionResult> OnPostDeleteAsync(long id, CancellationToken cancellationToken) => ChangeAsync(async connection =>
         await CategoryStore.DeleteAsync(connection, Me, id) ? Done : NotMine, cancellationToken);
 
+    public Task<IActionResult> OnPostDeleteViewAsync(long id, CancellationToken cancellationToken) => ChangeAsync(async connection =>
+        await SavedViewStore.DeleteAsync(connection, Me, id) ? Done : NotMine, cancellationToken);
+
     private static string? Title(string? title) => title?.Trim() is { Length: > 0 } t ? (t.Length > 100 ? t[..100] : t) : null;
 
     // what a change came to: made, refused with a reason, or aimed at a category that is not the user's (not found)
