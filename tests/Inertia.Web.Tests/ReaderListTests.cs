@@ -79,49 +79,6 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
-    public async Task A_story_through_two_feeds_is_listed_once_with_the_other_feed_named_and_reading_it_reads_both(DatabaseProvider provider)
-    {
-        var reader = await StartAsync(provider);
-        await using var _ = reader.Site;
-        async Task<long> StoryAsync(long feedId, string url, string title)
-        {
-            await using var connection = await reader.Site.Database.OpenAsync();
-            await using (var tx = await connection.BeginTransactionAsync())
-            {
-                await EntryStore.UpsertAsync(connection, tx, feedId, [new ParsedEntry { Key = "story", Title = title, Url = url, Content = "<p>" + title + "</p>" }],
-                    e => e, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
-                await tx.CommitAsync();
-            }
-            return (await ItemStream.RefsAsync(connection, new StreamFilter { UserId = reader.UserId, FeedId = feedId, Limit = 1 }))[0].Id;
-        }
-        // the same address but for its tracking, its scheme and a "www."
-        var first = await StoryAsync(reader.DevFeedId, "https://example.com/big-story?utm_source=dev", "重大新闻");
-        var copy = await StoryAsync(reader.ItHomeFeedId, "http://www.example.com/big-story/?utm_medium=rss&from=ithome#top", "重大新闻（转载）");
-
-        var list = await PageAsync(reader.Http, "/reader");
-        var ids = Lines(list).Select(l => l.Id).ToList();
-        Assert.Contains(first, ids);
-        Assert.DoesNotContain(copy, ids);
-        Assert.Contains("另见于 IT之家", list);
-        // each feed's own list shows its copy; the apps get both
-        Assert.Contains(copy, Lines(await PageAsync(reader.Http, $"/reader?feed={reader.ItHomeFeedId}")).Select(l => l.Id));
-        await using (var connection = await reader.Site.Database.OpenAsync())
-        {
-            var all = await ItemStream.RefsAsync(connection, new StreamFilter { UserId = reader.UserId, Limit = 1000 });
-            Assert.Contains(all, r => r.Id == copy);
-        }
-
-        // opened once: both copies read, both feeds' counters down
-        var entry = await PageAsync(reader.Http, $"/reader/entries/{first}");
-        Assert.Contains("另见于 IT之家", entry);
-        await using (var connection = await reader.Site.Database.OpenAsync())
-        {
-            Assert.True((await ReaderViews.EntryAsync(connection, reader.UserId, copy))!.IsRead);
-        }
-        Assert.True(Lines(await PageAsync(reader.Http, $"/reader?feed={reader.ItHomeFeedId}&show=all")).Single(l => l.Id == copy).Read);
-    }
-
-    [Theory, MemberData(nameof(Providers))]
     public async Task Reading_settings_set_the_page_size_and_when_entries_are_marked_read(DatabaseProvider provider)
     {
         var reader = await StartAsync(provider);

@@ -14,9 +14,6 @@ public sealed record EntryRow(
 {
     private const int MaxExcerpt = 300;
 
-    /// <summary>What makes it the same story as an entry of another feed (the reader shows such copies once).</summary>
-    public string? StoryKey { get; } = Inertia.Feeds.Urls.StoryKey.Of(Url, Title, SearchText);
-
     /// <summary>The date lists sort by: published, unless later than now (a date in the future), else now.</summary>
     public long SortAt => Published is { } p && p < Now ? p : Now;
 

@@ -110,7 +110,7 @@ public static class EntryStore
                 """
                 UPDATE entries SET url = @Url, title = @Title, author = @Author, published_at = @Published, updated_at = @Updated,
                     summary = @Summary, content = @Content, image_url = @ImageUrl, categories = @Categories, enclosures = @Enclosures,
-                    content_hash = @Hash, search_text = @SearchText, excerpt = @Excerpt, story_key = @StoryKey,
+                    content_hash = @Hash, search_text = @SearchText, excerpt = @Excerpt,
                     sort_at = CASE WHEN @Published IS NOT NULL AND @Published < created_at THEN @Published ELSE created_at END
                 WHERE feed_id = @FeedId AND key = @Key
                 RETURNING id
@@ -210,7 +210,6 @@ public static class EntryStore
         Column.Of("search_text", "text", r => r.SearchText),
         Column.Of("sort_at", "bigint", r => r.SortAt),
         Column.Of("excerpt", "text", r => r.Excerpt),
-        Column.Of("story_key", "text", r => r.StoryKey),
     ];
 
     // any constant shared by all Inertia processes, other than the migrator's

@@ -24,11 +24,6 @@ public sealed record StreamFilter
     public long? DatedFrom { get; init; }
     /// <summary>Only entries dated before this time.</summary>
     public long? DatedBefore { get; init; }
-    /// <summary>
-    /// The same story through several of the user's feeds is listed once, as the copy that came first (the reader's lists;
-    /// the APIs list every copy, as the apps expect). Copies within one feed are all kept, and a feed's own list shows its copy.
-    /// </summary>
-    public bool OneCopyOfAStory { get; init; }
     /// <summary>Only entries with an id above / below these (Fever's <c>since_id</c> / <c>max_id</c>).</summary>
     public long? IdAbove { get; init; }
     public long? IdBelow { get; init; }
@@ -242,16 +237,6 @@ public static class ItemStream
         if (filter.IdBelow is not null)
         {
             conditions.Add("e.id < @IdBelow");
-        }
-        if (filter is { OneCopyOfAStory: true, FeedId: null })
-        {
-            // hidden when an earlier copy is in the list too: one of the user's feeds (of the category, when one is shown)
-            conditions.Add(
-                $"""
-                NOT EXISTS (SELECT 1 FROM entries me JOIN entries d ON d.story_key = me.story_key AND d.id < me.id AND d.feed_id <> me.feed_id
-                    JOIN subscriptions ds ON ds.feed_id = d.feed_id AND ds.user_id = @UserId{(filter.CategoryId is null ? "" : " AND ds.category_id = @CategoryId")}
-                    WHERE me.id = e.id AND me.story_key IS NOT NULL)
-                """);
         }
         if (withPlace && filter.After is not null)
         {

@@ -126,29 +126,4 @@ public static class ReaderViews
             """, new { entryId, userId });
         return new ReaderEntry(article, state.IsRead, state.IsStarred);
     }
-
-    /// <summary>
-    /// The other copies of these entries' stories in the user's other feeds (<see cref="StreamFilter.OneCopyOfAStory"/>):
-    /// for each entry that has some, their ids and the names of their feeds.
-    /// </summary>
-    public static async Task<IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>>> CopiesAsync(DbConnection connection, long userId, IReadOnlyList<long> ids)
-    {
-        if (ids.Count == 0)
-        {
-            return new Dictionary<long, IReadOnlyList<StoryCopy>>();
-        }
-        var rows = await connection.QueryAsync<(long Of, long Id, long FeedId, string Name)>(
-            $"""
-            SELECT me.id, d.id, d.feed_id, COALESCE(s.title, f.title, cf.title, f.url)
-            FROM entries me JOIN entries d ON d.story_key = me.story_key AND d.id <> me.id AND d.feed_id <> me.feed_id
-            JOIN subscriptions s ON s.feed_id = d.feed_id AND s.user_id = @userId
-            JOIN feeds f ON f.id = d.feed_id LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id
-            WHERE {IdList.In(connection, "me.id", "ids")} AND me.story_key IS NOT NULL
-            ORDER BY d.id
-            """, new { userId, ids = ids.ToArray() });
-        return rows.GroupBy(r => r.Of).ToDictionary(g => g.Key, g => (IReadOnlyList<StoryCopy>)[.. g.Select(r => new StoryCopy(r.Id, r.FeedId, r.Name))]);
-    }
 }
-
-/// <summary>Another copy of a story, in another of the user's feeds.</summary>
-public sealed record StoryCopy(long EntryId, long FeedId, string FeedName);

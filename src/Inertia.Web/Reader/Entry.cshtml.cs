@@ -11,8 +11,6 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
     public ReaderView View { get; private set; } = new();
     public string? Previous { get; private set; }
     public string? Next { get; private set; }
-    /// <summary>The other copies of the entry's story, in the user's other feeds.</summary>
-    public IReadOnlyList<StoryCopy> Copies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -30,12 +28,9 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
         Previous = previous.Count > 0 ? View.EntryLink(previous[0].Id) : null;
         // opening marks it read (before the sidebar counts), unless the user marks by hand only
         var marks = (await UserStore.ReadingAsync(connection, Me)).MarkRead != ReadingSettings.Never;
-        Copies = (await ReaderViews.CopiesAsync(connection, Me, [id])).GetValueOrDefault(id) ?? [];
         if (!entry.IsRead && marks)
         {
-            // a story read through one feed is read through all of them
-            long[] story = [id, .. Copies.Select(c => c.EntryId)];
-            await Database.Writes.RunAsync((c, tx) => ReadState.SetReadAsync(c, tx, Me, story, read: true, Now), cancellationToken);
+            await ReadState.SetReadAsync(Database, Me, id, read: true, Now, cancellationToken);
         }
         Entry = marks ? entry with { IsRead = true } : entry;
         await LoadSidebarAsync(connection);

@@ -12,8 +12,6 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
     public string? Older { get; private set; }
     /// <summary>Whether this page follows another (it was reached by "older").</summary>
     public bool IsLaterPage { get; private set; }
-    /// <summary>For a line whose story also came through other feeds of the user's: those copies.</summary>
-    public IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>> Copies { get; private set; } = new Dictionary<long, IReadOnlyList<StoryCopy>>();
     /// <summary>The newest unread entry when the page was made: "mark all read" goes no further.</summary>
     public long NewestUnreadId { get; private set; }
     /// <summary>The name of the feed or category shown, or null for every feed.</summary>
@@ -36,7 +34,6 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
         var refs = await ItemStream.RefsAsync(connection, View.Filter(Me, place, size + 1));
         var shown = refs.Take(size).ToList();
         Lines = await ReaderViews.LinesAsync(connection, Me, [.. shown.Select(r => r.Id)]);
-        Copies = await ReaderViews.CopiesAsync(connection, Me, [.. shown.Select(r => r.Id)]);
         Older = refs.Count > size ? View.Link(new Keyset(shown[^1].SortAt, shown[^1].Id)) : null;
         NewestUnreadId = await ReaderViews.NewestUnreadIdAsync(connection, Me);
         return Page();
@@ -66,12 +63,6 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
         if (entries.Count == 0)
         {
             return new JsonResult(new { marked = 0 });
-        }
-        // a story read through one feed is read through all: its copies go with it
-        await using (var connection = await Database.OpenAsync(cancellationToken))
-        {
-            var copies = await ReaderViews.CopiesAsync(connection, Me, entries);
-            entries = [.. entries.Concat(copies.Values.SelectMany(c => c.Select(x => x.EntryId))).Distinct()];
         }
         var results = await Database.Writes.RunAsync((c, tx) => ReadState.SetReadAsync(c, tx, Me, entries, read: true, Now), cancellationToken);
         return new JsonResult(new { marked = results.Count(r => r == MarkResult.Changed) });

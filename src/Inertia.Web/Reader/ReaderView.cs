@@ -77,8 +77,6 @@ public sealed record ReaderView
         Search = Query,
         DatedFrom = Since is { } since ? Start(since) : null,
         DatedBefore = Until is { } until ? Start(until.AddDays(1)) : null,
-        // a story through several feeds once; a starred copy stays in the starred list whichever it is
-        OneCopyOfAStory = Show != ReaderShow.Starred,
         OldestFirst = OldestFirst,
         After = after,
         Limit = limit,

@@ -8,16 +8,11 @@ namespace Inertia.Web.Shared;
 /// search's words marked (<paramref name="Highlight"/>).
 /// </summary>
 public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, Func<EntryLine, string> Link, bool ShowExcerpts = true,
-    IReadOnlyDictionary<long, ReaderLine>? States = null, string? Highlight = null, IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>>? Copies = null)
+    IReadOnlyDictionary<long, ReaderLine>? States = null, string? Highlight = null)
 {
-    /// <summary>The reader's lines, in their order, each with its state and the feeds its story also came through.</summary>
-    public static EntryLinesView Of(IReadOnlyList<ReaderLine> lines, Func<EntryLine, string> link, string? highlight,
-        IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>>? copies = null) =>
-        new([.. lines.Select(l => l.Entry)], link, States: lines.ToDictionary(l => l.Entry.Id), Highlight: highlight, Copies: copies);
-
-    /// <summary>The names of the other feeds the entry's story came through (none: empty).</summary>
-    public IReadOnlyList<string> AlsoIn(EntryLine e) =>
-        Copies?.GetValueOrDefault(e.Id) is { } copies ? [.. copies.Select(c => c.FeedName).Distinct()] : [];
+    /// <summary>The reader's lines, in their order, each with its state.</summary>
+    public static EntryLinesView Of(IReadOnlyList<ReaderLine> lines, Func<EntryLine, string> link, string? highlight) =>
+        new([.. lines.Select(l => l.Entry)], link, States: lines.ToDictionary(l => l.Entry.Id), Highlight: highlight);
 
     /// <summary>The entry's excerpt cut to a line or two of a list (whole characters: the cut never splits a surrogate pair).</summary>
     public static string? Excerpt(EntryLine e) =>
