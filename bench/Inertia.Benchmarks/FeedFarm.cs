@@ -11,10 +11,15 @@ namespace Inertia.Benchmarks;
 /// <summary>
 /// A feed farm for refresh benchmarks: N feeds of 20 entries (~2 KB of HTML each) served from 127.0.0.1–127.0.0.64 (64 hosts,
 /// so per-host politeness limits apply as they would on the web), honouring If-None-Match with 304.
+/// FARM_SHARED_GUIDS=K gives every item of every K-th feed the same guid (the CMS bug real feeds have); FARM_NO_ETAG=1 sends
+/// no validators, so that every refresh downloads and parses every feed again (what must then be written is nothing).
 /// </summary>
 public static class FeedFarm
 {
     public const int Hosts = 64;
+
+    private static readonly int s_sharedGuids = int.TryParse(Environment.GetEnvironmentVariable("FARM_SHARED_GUIDS"), out var k) && k > 0 ? k : 0;
+    private static readonly bool s_noEtag = Environment.GetEnvironmentVariable("FARM_NO_ETAG") == "1";
 
     public static string FeedUrl(int n, int port) => $"http://127.0.0.{1 + (n % Hosts)}:{port}/feed/{n}";
 
@@ -38,11 +43,14 @@ public static class FeedFarm
                 return Results.NotFound();
             }
             var etag = $"\"farm-{n}\"";
-            if (c.Request.Headers.IfNoneMatch == etag)
+            if (!s_noEtag && c.Request.Headers.IfNoneMatch == etag)
             {
                 return Results.StatusCode(304);
             }
-            c.Response.Headers.ETag = etag;
+            if (!s_noEtag)
+            {
+                c.Response.Headers.ETag = etag;
+            }
             return Results.Bytes(cache.GetOrAdd(n, Document), "application/rss+xml; charset=utf-8");
         });
         await app.RunAsync(stop);
@@ -66,7 +74,8 @@ public static class FeedFarm
         for (var e = 0; e < 20; e++)
         {
             sb.Append("<item><title>Entry ").Append(e).Append(" of feed ").Append(n).Append("</title><link>https://farm").Append(n).Append(".example/").Append(e).Append("</link>");
-            sb.Append("<guid>farm-").Append(n).Append('-').Append(e).Append("</guid><pubDate>").Append(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero).AddHours(random.Next(0, 600)).ToString("r")).Append("</pubDate>");
+            var guid = s_sharedGuids > 0 && n % s_sharedGuids == 0 ? $"farm-{n}" : $"farm-{n}-{e}";
+            sb.Append("<guid>").Append(guid).Append("</guid><pubDate>").Append(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero).AddHours(random.Next(0, 600)).ToString("r")).Append("</pubDate>");
             sb.Append("<content:encoded><![CDATA[");
             for (var p = 0; p < 6; p++)
             {

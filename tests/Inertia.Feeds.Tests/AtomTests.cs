@@ -53,8 +53,8 @@ public class AtomTests
         var first = feed.Entries[0];
         Assert.Equal("tag:example.org,2026:1", first.Id);
         Assert.Equal("https://example.org/blog/posts/2026/first.html", first.Url);
-        Assert.Equal("Alice, Bob", first.Author);
-        Assert.Equal(["Technology", "go"], first.Categories);
+        Assert.Equal("Alice", first.Author); // the first author
+        Assert.Equal(["tech", "go"], first.Categories); // the term; the label is for display
         Assert.Equal(new DateTimeOffset(2026, 6, 13, 0, 0, 0, TimeSpan.Zero), first.Published);
         Assert.Equal(new DateTimeOffset(2026, 6, 13, 1, 0, 0, TimeSpan.Zero), first.Updated);
         Assert.Contains("src=\"https://example.org/blog/posts/2026/images/cat.png\"", first.Content);

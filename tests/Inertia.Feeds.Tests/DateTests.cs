@@ -6,6 +6,18 @@ public class DateTests
 {
     [Theory]
     [InlineData("Sat, 13 Jun 2026 10:00:00 GMT", "2026-06-13T10:00:00Z")]
+    [InlineData("Sat, 13 Jun 2026 10:00:00 AT", "2026-06-13T14:00:00Z")]
+    [InlineData("Sat, 13 Jun 2026 10:00:00 ET", "2026-06-13T15:00:00Z")]
+    [InlineData("Sat, 13 Jun 2026 10:00:00 CT", "2026-06-13T16:00:00Z")]
+    [InlineData("Sat, 13 Jun 2026 10:00:00 MT", "2026-06-13T17:00:00Z")]
+    [InlineData("Sat, 13 Jun 2026 10:00:00 PT", "2026-06-13T18:00:00Z")]
+    [InlineData("Sat, 13 Jun 2026 10:00:00 Etc/GMT", "2026-06-13T10:00:00Z")]
+    [InlineData("Sat, 13 Jun 2026 10:00:00 Etc/GMT-2", "2026-06-13T08:00:00Z")] // POSIX signs: two hours east
+    [InlineData("June 13, 2026 at 10:00 AT", "2026-06-13T14:00:00Z")]
+    [InlineData("Fri, 2006/09/15 08:19:53 EDT", "2006-09-15T12:19:53Z")]
+    [InlineData("Κυρ, 11 Ιούλ 2004 12:00:00 EST", "2004-07-11T17:00:00Z")]
+    [InlineData("Τετ, 03 Μάρ 2004 09:30:00 GMT", "2004-03-03T09:30:00Z")]
+    [InlineData("Σαβ, 13 Ιούν 2026 10:00:00 +0300", "2026-06-13T07:00:00Z")]
     [InlineData("Sat, 13 Jun 2026 10:00:00 +0800", "2026-06-13T02:00:00Z")]
     [InlineData("Sat, 13 Jun 2026 10:00 +0800", "2026-06-13T02:00:00Z")]
     [InlineData("13 Jun 2026 10:00:00 EST", "2026-06-13T15:00:00Z")]

@@ -111,4 +111,62 @@ public sealed class StorageTests(PostgresServer postgres) : ProviderTest(postgre
         await using var check = await db.OpenAsync();
         Assert.Equal(200, await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM entries"));
     }
+
+    private static IReadOnlyList<ParsedEntry> Items(params int[] numbers) =>
+        Inertia.Feeds.Parsing.FeedParser.ParseText("<rss version=\"2.0\"><channel><title>t</title>"
+            + string.Concat(numbers.Select(n => $"<item><title>story {n}</title><link>https://e.example/{n}</link><guid isPermaLink=\"false\">same</guid></item>"))
+            + "</channel></rss>").Feed!.Entries;
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_id_that_comes_to_be_shared_moves_the_stored_entry_to_its_new_key_instead_of_storing_it_twice(DatabaseProvider provider)
+    {
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        await using var connection = await db.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var feedId = await FeedStore.EnsureAsync(connection, tx, "https://e.example/shared", 1);
+        async Task<UpsertResult> Ingest(IReadOnlyList<ParsedEntry> entries, long now) =>
+            await EntryStore.UpsertAsync(connection, tx, feedId, entries, e => EntryHtml.Sanitize(e), now);
+        async Task<List<(long Id, string Key)>> Rows() =>
+            [.. await connection.QueryAsync<(long, string)>("SELECT id, key FROM entries WHERE feed_id = @feedId ORDER BY id", new { feedId }, tx)];
+
+        // one item: stored under its guid, as ever
+        Assert.Equal(new UpsertResult(1, 0, 0), await Ingest(Items(1), 10));
+        var (firstId, firstKey) = Assert.Single(await Rows());
+        Assert.Equal("same", firstKey);
+
+        // two more items arrive with the same guid: the stored one keeps its row (and with it its read state), under its new key
+        Assert.Equal(new UpsertResult(2, 0, 1), await Ingest(Items(3, 2, 1), 20));
+        var rows = await Rows();
+        Assert.Equal([(firstId, "same https://e.example/1")], rows.Where(r => r.Id == firstId));
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(new UpsertResult(0, 0, 3), await Ingest(Items(3, 2, 1), 30));
+
+        // the others leave the feed: the last one goes back to the guid alone, still the same row
+        Assert.Equal(new UpsertResult(0, 0, 1), await Ingest(Items(1), 40));
+        Assert.Equal([(firstId, "same")], (await Rows()).Where(r => r.Id == firstId));
+        Assert.Equal(3, (await Rows()).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task An_rdf_item_stored_under_its_dc_identifier_is_found_again_under_rdf_about(DatabaseProvider provider)
+    {
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        await using var connection = await db.OpenAsync();
+        await using var tx = await connection.BeginTransactionAsync();
+        var feedId = await FeedStore.EnsureAsync(connection, tx, "https://journal.example.org/rss", 1);
+        var entry = Inertia.Feeds.Parsing.FeedParser.ParseText("""
+            <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+            <channel rdf:about="https://journal.example.org/rss"><title>j</title></channel>
+            <item rdf:about="https://journal.example.org/papers/42"><title>On feeds</title><link>https://journal.example.org/papers/42</link><dc:identifier>doi:10.1234/42</dc:identifier></item>
+            </rdf:RDF>
+            """).Feed!.Entries.Single();
+        // what the rule before stored: the same entry keyed by its identifier
+        await EntryStore.UpsertAsync(connection, tx, feedId, [entry with { Key = "doi:10.1234/42", PreviousKey = null, Id = "doi:10.1234/42" }], e => EntryHtml.Sanitize(e), 10);
+        var result = await EntryStore.UpsertAsync(connection, tx, feedId, [entry], e => EntryHtml.Sanitize(e), 20);
+        Assert.Equal(0, result.Inserted);
+        Assert.Equal("https://journal.example.org/papers/42",
+            await connection.QuerySingleAsync<string>("SELECT key FROM entries WHERE feed_id = @feedId", new { feedId }, tx));
+    }
 }

@@ -244,6 +244,15 @@ public static class DocumentDecoder
     // "<?" or "<" followed by a zero byte: UTF-16 without a byte-order mark (XML 1.0 Appendix F)
     private static System.Text.Encoding? FromUtf16Pattern(ReadOnlySpan<byte> b)
     {
+        // "<" as four bytes: UTF-32 without a byte-order mark, big- or little-endian
+        if (b.Length >= 4 && b[0] == 0 && b[1] == 0 && b[2] == 0 && b[3] == 0x3C)
+        {
+            return new UTF32Encoding(bigEndian: true, byteOrderMark: false);
+        }
+        if (b.Length >= 4 && b[0] == 0x3C && b[1] == 0 && b[2] == 0 && b[3] == 0)
+        {
+            return new UTF32Encoding(bigEndian: false, byteOrderMark: false);
+        }
         if (b.Length >= 4 && b[0] == 0x3C && b[1] == 0 && b[2] != 0 && b[3] == 0)
         {
             return new UnicodeEncoding(bigEndian: false, byteOrderMark: false);

@@ -6,9 +6,12 @@ namespace Inertia.Feeds.Charsets;
 public static class EncodingSniffer
 {
     private static readonly string[] s_candidates =
-        ["gb18030", "big5", "shift_jis", "euc-jp", "euc-kr", "windows-1251", "windows-1252"];
+        ["gb18030", "big5", "shift_jis", "euc-jp", "euc-kr", "windows-1252", "windows-1251"];
 
-    /// <summary>The most plausible legacy encoding for the bytes (windows-1252 when nothing fits better).</summary>
+    /// <summary>
+    /// The most plausible legacy encoding for the bytes: windows-1252 when nothing fits better, and on a tie with
+    /// windows-1251 (the same bytes are letters in both; how they sit in words tells them apart, below).
+    /// </summary>
     public static System.Text.Encoding Guess(ReadOnlySpan<byte> bytes)
     {
         // a sample is enough to tell, and keeps sniffing linear and cheap
@@ -45,14 +48,45 @@ public static class EncodingSniffer
     {
         var cjk = encoding is "gb18030" or "big5" or "shift_jis" or "euc-jp" or "euc-kr";
         var japanese = encoding is "shift_jis" or "euc-jp";
-        int nonAscii = 0, good = 0, bad = 0;
-        foreach (var c in text)
+        var singleByte = encoding is "windows-1251" or "windows-1252";
+        int nonAscii = 0, good = 0, bad = 0, runEnd = 0;
+        var run = 0;
+        var touchesAscii = false;
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c < 0x80)
             {
                 continue;
             }
             nonAscii++;
+            if (singleByte && char.IsLetter(c))
+            {
+                if (i >= runEnd)
+                {
+                    // the run of letters beyond ASCII this one starts, and whether an ASCII letter stands against it
+                    runEnd = i;
+                    while (runEnd < text.Length && text[runEnd] >= 0x80 && char.IsLetter(text[runEnd]))
+                    {
+                        runEnd++;
+                    }
+                    run = runEnd - i;
+                    touchesAscii = (i > 0 && char.IsAsciiLetter(text[i - 1])) || (runEnd < text.Length && char.IsAsciiLetter(text[runEnd]));
+                }
+                // Cyrillic words are Cyrillic throughout; Latin words carry one or two accented letters among plain ones
+                var plausible = encoding == "windows-1251"
+                    ? c is >= '\u0410' and <= '\u044F' && !touchesAscii
+                    : c is >= '\u00C0' and <= '\u00FF' && (run <= 2 || touchesAscii);
+                if (plausible)
+                {
+                    good++;
+                }
+                else
+                {
+                    bad++;
+                }
+                continue;
+            }
             switch (c)
             {
                 case >= '\u4E00' and <= '\u9FFF' when cjk && encoding != "euc-kr":
@@ -60,8 +94,6 @@ public static class EncodingSniffer
                 case >= '\uFF01' and <= '\uFF5E' when cjk:
                 case >= '\u3040' and <= '\u30FF' when japanese:
                 case >= '\uAC00' and <= '\uD7AF' when encoding == "euc-kr":
-                case >= '\u0410' and <= '\u044F' when encoding == "windows-1251":
-                case >= '\u00C0' and <= '\u00FF' when encoding == "windows-1252":
                 case '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2013' or '\u2014' or '\u2026' or '\u00A0':
                     good++;
                     break;

@@ -106,6 +106,10 @@ internal static class Rfc822
             }
             // "13-Jun-2026", "13/Jun/2026"
             var dash = t.IndexOfAny('-', '/');
+            if (dash == 4 && month == 0 && YearMonthDay(t, ref year, ref month, numbers, numberLengths, ref numberCount))
+            {
+                return true;
+            }
             if (dash > 0)
             {
                 var rest = t;
@@ -163,7 +167,8 @@ internal static class Rfc822
             month = m;
             return true;
         }
-        if (IsWeekday(word) || word is "at" or "the" or "of")
+        // "at" joins a date to its time ("Jun 13 at 10:00"); after the time it is the Atlantic zone
+        if (IsWeekday(word) || (word is "at" && !sawTime) || word is "the" or "of")
         {
             return true;
         }
@@ -174,6 +179,34 @@ internal static class Rfc822
             return true;
         }
         return false;
+    }
+
+    /// <summary>"2006/09/15" and "2006-09-15" standing among words ("Fri, 2006/09/15 08:19:53 EDT"): year, month, then day.</summary>
+    private static bool YearMonthDay(ReadOnlySpan<char> t, ref int year, ref int month, Span<int> numbers, Span<int> numberLengths, ref int numberCount)
+    {
+        var sep = t[4];
+        var second = t[5..].IndexOf(sep);
+        if (second < 1 || numberCount >= numbers.Length)
+        {
+            return false;
+        }
+        var y = t[..4];
+        var m = t.Slice(5, second);
+        var d = t[(6 + second)..];
+        if (m.Length > 2 || d.Length is < 1 or > 2 || m.ContainsAnyExceptInRange('0', '9') || d.ContainsAnyExceptInRange('0', '9') || y.ContainsAnyExceptInRange('0', '9'))
+        {
+            return false;
+        }
+        year = FeedDate.Int(y);
+        month = FeedDate.Int(m);
+        if (month is < 1 or > 12)
+        {
+            return false;
+        }
+        numbers[numberCount] = FeedDate.Int(d);
+        numberLengths[numberCount] = d.Length;
+        numberCount++;
+        return true;
     }
 
     private static bool Time(ReadOnlySpan<char> t, ref int hour, ref int minute, ref int second, ref TimeSpan? offset, ref bool? pm, ref bool sawTime)
@@ -226,11 +259,38 @@ internal static class Rfc822
         return i == start ? -1 : FeedDate.Int(t[start..i]);
     }
 
+    // Greek abbreviations, with and without their accents, as Greek feeds write them
+    private static readonly string[] s_greekMonths =
+    [
+        "ιαν", "φεβ", "μάρ|μαρ|μάώ|μαώ", "απρ", "μάι|μαϊ|μαι|μάϊ", "ιούν|ιουν|ιον", "ιούλ|ιουλ|ιολ", "αύγ|αυγ", "σεπ", "οκτ", "νοέ|νοε", "δεκ",
+    ];
+
+    private static readonly string[] s_greekWeekdays = ["κυρ", "δευ", "τρί", "τρι", "τετ", "πέμ", "πεμ", "παρ", "σάβ", "σαβ"];
+
+    private static int GreekMonth(ReadOnlySpan<char> word)
+    {
+        for (var k = 0; k < s_greekMonths.Length; k++)
+        {
+            foreach (var range in s_greekMonths[k].AsSpan().Split('|'))
+            {
+                if (word.SequenceEqual(s_greekMonths[k].AsSpan()[range]))
+                {
+                    return k + 1;
+                }
+            }
+        }
+        return 0;
+    }
+
     private static int Month(ReadOnlySpan<char> word)
     {
         if (word.Length < 3)
         {
             return 0;
+        }
+        if (word[0] > 0x370)
+        {
+            return GreekMonth(word);
         }
         var k = word[..3] switch
         {
@@ -259,6 +319,17 @@ internal static class Rfc822
     {
         if (word.Length < 3)
         {
+            return false;
+        }
+        if (word[0] > 0x370)
+        {
+            foreach (var d in s_greekWeekdays)
+            {
+                if (word.SequenceEqual(d))
+                {
+                    return true;
+                }
+            }
             return false;
         }
         foreach (var d in s_weekdays)

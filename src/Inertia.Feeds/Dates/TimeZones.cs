@@ -21,6 +21,12 @@ internal static class TimeZones
         ["AKDT"] = TimeSpan.FromHours(-8),
         ["HST"] = TimeSpan.FromHours(-10),
         ["AST"] = TimeSpan.FromHours(-4),
+        // the zone names without standard or daylight, as some US feeds write them
+        ["AT"] = TimeSpan.FromHours(-4),
+        ["ET"] = TimeSpan.FromHours(-5),
+        ["CT"] = TimeSpan.FromHours(-6),
+        ["MT"] = TimeSpan.FromHours(-7),
+        ["PT"] = TimeSpan.FromHours(-8),
         ["ADT"] = TimeSpan.FromHours(-3),
         ["NST"] = new TimeSpan(-3, -30, 0),
         ["NDT"] = new TimeSpan(-2, -30, 0),
@@ -58,6 +64,18 @@ internal static class TimeZones
         if (z[0] is '+' or '-' or '\u2212')
         {
             return Numeric(z);
+        }
+        // the tz database's "Etc/GMT", "Etc/UTC"; its "Etc/GMT-2" is two hours east (POSIX signs)
+        if (z.StartsWith("Etc/", StringComparison.OrdinalIgnoreCase))
+        {
+            var rest = z[4..];
+            var at = rest.IndexOfAny('+', '-');
+            if (at < 0)
+            {
+                return Named(rest);
+            }
+            var (zone, hours) = (Named(rest[..at]), Numeric(rest[at..]));
+            return zone is null || hours is null ? null : zone - hours;
         }
         // "GMT+8", "UTC+08:00"
         var sign = z.IndexOfAny('+', '-');

@@ -19,6 +19,32 @@ internal static class ArticlePolicy
         "kind", "srclang", "label", "open", "allowfullscreen", "align", "valign",
     ];
 
+    /// <summary>
+    /// SVG and MathML that only draw: shapes, text, gradients, formulas. Nothing that runs, animates, links out, embeds HTML
+    /// (foreignObject, annotation-xml) or loads a resource (use, image, mglyph); only the parser path sees them.
+    /// </summary>
+    public static readonly string[] ForeignTags =
+    [
+        "svg", "g", "path", "rect", "circle", "ellipse", "line", "polyline", "polygon", "text", "tspan", "defs", "linearGradient",
+        "radialGradient", "stop", "clipPath", "marker", "title", "desc",
+        "math", "mi", "mn", "mo", "ms", "mtext", "mspace", "mrow", "mfrac", "msqrt", "mroot", "mstyle", "merror", "mpadded", "mphantom",
+        "menclose", "msub", "msup", "msubsup", "munder", "mover", "munderover", "mmultiscripts", "mprescripts", "none", "mtable", "mtr",
+        "mtd", "mlabeledtr", "semantics", "annotation",
+    ];
+
+    /// <summary>The presentational attributes of <see cref="ForeignTags"/>; kept on those elements only.</summary>
+    public static readonly string[] ForeignAttributes =
+    [
+        "viewBox", "preserveAspectRatio", "d", "x", "y", "x1", "y1", "x2", "y2", "cx", "cy", "r", "rx", "ry", "points", "fill", "fill-opacity",
+        "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-dasharray", "stroke-dashoffset",
+        "opacity", "transform", "font-size", "font-family", "font-weight", "font-style", "text-anchor", "dominant-baseline", "dx", "dy",
+        "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "clip-rule", "vector-effect", "markerWidth",
+        "markerHeight", "refX", "refY", "orient",
+        "display", "mathvariant", "displaystyle", "scriptlevel", "mathsize", "mathcolor", "mathbackground", "fence", "separator",
+        "stretchy", "symmetric", "largeop", "movablelimits", "accent", "accentunder", "lspace", "rspace", "linethickness",
+        "columnalign", "rowalign", "columnspan", "notation", "form", "encoding", "depth", "voffset",
+    ];
+
     public static readonly string[] Schemes = ["http", "https", "mailto", "data"];
 
     /// <summary>Attributes holding one URL; srcset holds a list of them.</summary>

@@ -17,22 +17,27 @@ public sealed class ArticleSanitizer
 
     // built on first use: most articles never need it, and building it (with AngleSharp's CSS tables) costs a start-up's worth of CPU
     private readonly Lazy<HtmlSanitizer> _sanitizer;
+    // the same without SVG and MathML: for the rare article whose drawing would read back differently than it was cleaned
+    private readonly Lazy<HtmlSanitizer> _withoutForeign;
     private readonly SanitizerSettings _settings;
 
     public ArticleSanitizer(SanitizerSettings? settings = null)
     {
         _settings = settings ?? SanitizerSettings.Default;
-        _sanitizer = new Lazy<HtmlSanitizer>(Build);
+        _sanitizer = new Lazy<HtmlSanitizer>(() => Build(foreign: true));
+        _withoutForeign = new Lazy<HtmlSanitizer>(() => Build(foreign: false));
     }
 
-    private HtmlSanitizer Build()
+    private static readonly HashSet<string> s_foreignAttributes = new(ArticlePolicy.ForeignAttributes, StringComparer.OrdinalIgnoreCase);
+
+    private HtmlSanitizer Build(bool foreign)
     {
         var options = HtmlSanitizerOptions.Empty();
-        foreach (var t in ArticlePolicy.Tags)
+        foreach (var t in foreign ? [.. ArticlePolicy.Tags, .. ArticlePolicy.ForeignTags] : ArticlePolicy.Tags)
         {
             options.AllowedTags.Add(t);
         }
-        foreach (var a in ArticlePolicy.Attributes)
+        foreach (var a in foreign ? [.. ArticlePolicy.Attributes, .. ArticlePolicy.ForeignAttributes] : ArticlePolicy.Attributes)
         {
             options.AllowedAttributes.Add(a);
         }
@@ -50,7 +55,10 @@ public sealed class ArticleSanitizer
         sanitizer.RemovingTag += (_, e) =>
         {
             // KeepChildNodes keeps the text of unknown wrappers (<font>, <center>); never what executes or styles
-            if (e.Tag.LocalName is "script" or "style" or "noembed" or "template" or "object" or "applet" or "select" or "textarea" or "svg" or "math" or "iframe" or "frame" or "frameset" or "head" or "title" or "button")
+            // nor what is left of a drawing or a formula: SVG and MathML not on the list hold nothing to read (foreignObject,
+            // annotation-xml and animations least of all)
+            if (e.Tag.NamespaceUri == AngleSharp.Dom.NamespaceNames.SvgUri || e.Tag.NamespaceUri == AngleSharp.Dom.NamespaceNames.MathMlUri
+                || e.Tag.LocalName is "script" or "style" or "noembed" or "template" or "object" or "applet" or "select" or "textarea" or "svg" or "math" or "iframe" or "frame" or "frameset" or "head" or "title" or "button")
             {
                 e.Tag.InnerHtml = "";
             }
@@ -118,12 +126,60 @@ public sealed class ArticleSanitizer
             PromoteLazySource(img);
         }
         _sanitizer.Value.SanitizeDom(doc, body, b);
+        RemoveEmptyDrawings(body);
         var clean = body.InnerHtml.Trim();
+        if (clean.Contains("<svg", StringComparison.OrdinalIgnoreCase) || clean.Contains("<math", StringComparison.OrdinalIgnoreCase))
+        {
+            // markup in SVG or MathML can read back as something else than what was cleaned (mutation XSS): what is kept must
+            // come out of a second cleaning unchanged, or the drawing goes
+            using var again = t_parser.ParseDocument("<!doctype html><html><body>" + clean);
+            _sanitizer.Value.SanitizeDom(again, again.Body!, b);
+            if (again.Body!.InnerHtml.Trim() != clean)
+            {
+                using var plain = t_parser.ParseDocument("<!doctype html><html><body>" + BoundedHtml.Article(html));
+                foreach (var img in plain.Body!.QuerySelectorAll("img, source"))
+                {
+                    PromoteLazySource(img);
+                }
+                _withoutForeign.Value.SanitizeDom(plain, plain.Body!, b);
+                RemoveEmptyDrawings(plain.Body!);
+                clean = plain.Body!.InnerHtml.Trim();
+            }
+        }
         return clean.Length == 0 ? null : clean;
+    }
+
+    // a drawing or formula whose every part was refused shows nothing
+    private static void RemoveEmptyDrawings(IElement body)
+    {
+        foreach (var drawing in body.QuerySelectorAll("svg, math").ToArray())
+        {
+            if (drawing.ChildElementCount == 0 && string.IsNullOrWhiteSpace(drawing.TextContent))
+            {
+                drawing.Remove();
+            }
+        }
     }
 
     private void PostProcess(IElement element)
     {
+        if (element.NamespaceUri == AngleSharp.Dom.NamespaceNames.HtmlUri)
+        {
+            // a title names a drawing; an HTML page's title is no part of an article
+            if (element.LocalName == "title")
+            {
+                element.Remove();
+                return;
+            }
+            // drawing attributes mean nothing on HTML elements: dropped there, as the one-pass sanitizer drops them
+            foreach (var attribute in element.Attributes.ToArray())
+            {
+                if (s_foreignAttributes.Contains(attribute.Name) && !ArticlePolicy.Attributes.Contains(attribute.Name, StringComparer.OrdinalIgnoreCase))
+                {
+                    element.RemoveAttribute(attribute.Name);
+                }
+            }
+        }
         switch (element.LocalName)
         {
             case "img":

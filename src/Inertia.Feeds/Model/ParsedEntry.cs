@@ -7,6 +7,11 @@ public sealed record ParsedEntry
     public string? Id { get; init; }
     /// <summary>A stable key unique within the feed; see <see cref="Parsing.EntryKey"/>.</summary>
     public required string Key { get; init; }
+    /// <summary>
+    /// The key an earlier rule gave this entry, when it differs (an id shared by several items in the document, a
+    /// dc:identifier beside rdf:about): storage finds a row stored under it and moves it to <see cref="Key"/>.
+    /// </summary>
+    public string? PreviousKey { get; init; }
     public string? Url { get; init; }
     public string? Title { get; init; }
     public string? Author { get; init; }

@@ -11,6 +11,9 @@ public sealed record ParsedFeed
     public string? Description { get; init; }
     public string? Language { get; init; }
     public string? IconUrl { get; init; }
+    /// <summary>When the feed says it was first published (RSS pubDate, dcterms:issued, Atom published).</summary>
+    public DateTimeOffset? Published { get; init; }
+    /// <summary>When the feed says it last changed (lastBuildDate, dc:date, dcterms:modified, Atom updated).</summary>
     public DateTimeOffset? Updated { get; init; }
     public IReadOnlyList<string> Hubs { get; init; } = [];
     /// <summary>The rel="next" link of a paged feed (RFC 5005), if any.</summary>

@@ -1,7 +1,7 @@
 namespace Inertia.Feeds.Parsing;
 
 /// <summary>
-/// Distinct non-empty texts in the order first seen (an entry's categories, an item's creators): most entries have one or
+/// Distinct non-empty texts in the order first seen (an entry's categories, a JSON item's authors): most entries have one or
 /// none, so a list is made only for a second.
 /// </summary>
 internal struct DistinctTexts
@@ -53,6 +53,6 @@ internal struct DistinctTexts
 
     public readonly IReadOnlyList<string> ToList() => _all ?? (_first is null ? [] : [_first]);
 
-    /// <summary>The texts joined with <paramref name="separator"/>, or null when there are none.</summary>
-    public readonly string? Join(string separator) => _all is null ? _first : string.Join(separator, _all);
+    /// <summary>The first text, or null when there is none.</summary>
+    public readonly string? First => _first;
 }

@@ -8,6 +8,8 @@ namespace Inertia.Feeds.Parsing;
 internal sealed class EntryDraft
 {
     public string? Id;
+    /// <summary>The id an earlier rule read for this entry, where it differs from <see cref="Id"/>.</summary>
+    public string? PreviousId;
     public string? Url;
     public string? Title;
     public string? Author;
@@ -164,10 +166,13 @@ internal sealed class EntryDraft
         var url = UrlResolver.Resolve(Url, BaseUrl);
         var id = string.IsNullOrWhiteSpace(Id) ? null : Id.Trim();
         var title = string.IsNullOrEmpty(Title) ? null : Title;
+        var key = EntryKey.For(id, url, title, Published, Content ?? Summary);
+        var previousKey = string.IsNullOrWhiteSpace(PreviousId) ? null : EntryKey.For(PreviousId, url, title, Published, Content ?? Summary);
         return new ParsedEntry
         {
             Id = id,
-            Key = EntryKey.For(id, url, title, Published, Content ?? Summary),
+            Key = key,
+            PreviousKey = previousKey == key ? null : previousKey,
             Url = url,
             Title = title,
             Author = string.IsNullOrEmpty(Author) ? null : Author,

@@ -34,6 +34,17 @@ internal sealed class FeedContext(LenientXmlDocument document, FeedParseOptions 
         return t.Length == 0 ? null : t;
     }
 
+    /// <summary>The element's own text, outside its child elements, trimmed; null when empty.</summary>
+    public string? OwnText(XmlElementNode e)
+    {
+        if (!e.HasElementChildren)
+        {
+            return TrimmedText(e);
+        }
+        var t = Doc.OwnText(e).Trim();
+        return t.Length == 0 ? null : t;
+    }
+
     public string? Attr(XmlElementNode? e, string name, string ns = "")
     {
         if (e is null)

@@ -103,10 +103,35 @@ public static class FeedParser
             case "feed":
                 return FeedParseResult.Success(AtomAdapter.Read(ctx, root));
             case "html":
-                return FeedParseResult.Failure("document is an HTML page, not a feed; discover its feeds instead");
+                // some blog engines serve the feed inside an XHTML page: read it where it stands
+                return FeedInside(root) is { } inner
+                    ? FromXml(ctx, inner)
+                    : FeedParseResult.Failure("document is an HTML page, not a feed; discover its feeds instead");
             default:
                 return FeedParseResult.Failure($"document root <{ctx.Doc.QualifiedName(root)}> is not a feed (expected rss, rdf:RDF or feed)");
         }
+    }
+
+    /// <summary>The first feed root (Atom feed, rss, rdf:RDF) inside a page, depth first; null when there is none.</summary>
+    private static XmlElementNode? FeedInside(XmlElementNode page)
+    {
+        var pending = new Stack<XmlElementNode>();
+        pending.Push(page);
+        while (pending.Count > 0)
+        {
+            var e = pending.Pop();
+            if (e != page && (e.LocalName is "rss" or "RDF" || (e.LocalName == "feed" && (e.Namespace.Length == 0 || Parsing.Extensions.AtomLinks.IsAtom(e.Namespace)))))
+            {
+                return e;
+            }
+            // children pushed last first, so that the first of them is looked at first
+            var children = new List<XmlElementNode>(e.Elements());
+            for (var i = children.Count - 1; i >= 0; i--)
+            {
+                pending.Push(children[i]);
+            }
+        }
+        return null;
     }
 
     private static int FirstSignificant(ReadOnlySpan<byte> utf8)

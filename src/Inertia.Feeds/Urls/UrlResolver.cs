@@ -62,7 +62,8 @@ public static class UrlResolver
         {
             trimmed = "https:" + trimmed;
         }
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var b) && b.Scheme is "http" or "https" or "file" ? b : null;
+        // only a base that names its scheme: on Unix, Uri reads "/blog/" as a file path, and file: URLs reach no reader
+        return SchemeOf(trimmed) is "http" or "https" && Uri.TryCreate(trimmed, UriKind.Absolute, out var b) ? b : null;
     }
 
     /// <summary>Combines a nested base (xml:base, possibly relative) with its parent base.</summary>

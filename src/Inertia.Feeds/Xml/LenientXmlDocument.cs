@@ -179,6 +179,7 @@ public sealed class LenientXmlDocument
                         if (localName.SequenceEqual("item"u8) || localName.SequenceEqual("entry"u8))
                         {
                             CloseOpenSibling(stack, tok);
+                            CloseAboveContainer(stack, tok, localName[0] == (byte)'i');
                         }
                         var parent = stack.Count > 0 ? stack[^1].Element : null;
                         var (element, scope) = CreateElement(tok, stack.Count > 0 ? stack[^1].Scope : null);
@@ -300,6 +301,38 @@ public sealed class LenientXmlDocument
                     stack[j].Element.ContentEnd = stack[j].Element.End = tok.TokenStart;
                 }
                 stack.Count = k;
+                return;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An item or entry starts inside an element left open in the channel or feed (an unclosed &lt;itunes:category&gt;):
+    /// that element ends here, rather than at &lt;/channel&gt; with every item inside it.
+    /// </summary>
+    private void CloseAboveContainer(OpenElements stack, LenientXmlTokenizer tok, bool item)
+    {
+        for (var k = stack.Count - 1; k >= 0; k--)
+        {
+            var name = stack[k].Element.LocalName;
+            if (item ? name is "channel" or "RDF" or "rss" : name == "feed")
+            {
+                if (k == stack.Count - 1)
+                {
+                    return;
+                }
+                for (var j = stack.Count - 1; j > k; j--)
+                {
+                    var open = stack[j].Element;
+                    tok.Diagnostics.Warn(open.Offset, $"<{QualifiedName(open)}> is not closed before the {(item ? "item" : "entry")} after it");
+                    open.ContentEnd = open.End = tok.TokenStart;
+                }
+                stack.Count = k + 1;
+                return;
+            }
+            // an item inside an item's child, or an entry in a source: not this repair's business
+            if (name is "item" or "entry" or "source")
+            {
                 return;
             }
         }
@@ -506,8 +539,8 @@ public sealed class LenientXmlDocument
         Cap(CharacterData(element.ContentStart, Math.Max(element.ContentStart, element.ContentEnd), element), element);
 
     /// <summary>
-    /// The element's content read as HTML: its decoded text when it holds escaped or CDATA markup,
-    /// or its raw inner markup when the feed pasted HTML elements in unescaped.
+    /// The element's content read as HTML: its decoded text when it holds escaped or CDATA markup, its raw inner markup
+    /// when the feed pasted HTML elements in unescaped, and both at once when it mixes the two.
     /// </summary>
     public string Markup(XmlElementNode element)
     {
@@ -515,12 +548,119 @@ public sealed class LenientXmlDocument
         {
             return Text(element);
         }
+        if (HasEscapedTag(Utf8[element.ContentStart..Math.Max(element.ContentStart, element.ContentEnd)]))
+        {
+            return MixedMarkup(element);
+        }
         var raw = InnerMarkup(element);
         if (raw.Contains("<![CDATA[", StringComparison.Ordinal))
         {
             raw = raw.Replace("<![CDATA[", "", StringComparison.Ordinal).Replace("]]>", "", StringComparison.Ordinal);
         }
         return raw;
+    }
+
+    private static bool HasEscapedTag(ReadOnlySpan<byte> text)
+    {
+        var i = 0;
+        while (true)
+        {
+            var found = text[i..].IndexOf("&lt;"u8);
+            if (found < 0)
+            {
+                return false;
+            }
+            i += found + 4;
+            if (i < text.Length && (char.IsAsciiLetter((char)text[i]) || text[i] is (byte)'/' or (byte)'!'))
+            {
+                return true;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A field of escaped HTML (&amp;lt;p&amp;gt;) that also got real elements pasted in: its text, at every depth, is HTML
+    /// source to be unescaped once, and its tags are markup, kept as written; CDATA sections are HTML source already.
+    /// </summary>
+    private string MixedMarkup(XmlElementNode element)
+    {
+        var span = Utf8[element.ContentStart..Math.Max(element.ContentStart, element.ContentEnd)];
+        var output = new StringBuilder(span.Length);
+        var i = 0;
+        while (i < span.Length)
+        {
+            var lt = span[i..].IndexOf((byte)'<');
+            var text = lt < 0 ? span[i..] : span.Slice(i, lt);
+            if (!text.IsEmpty)
+            {
+                output.Append(CharacterReferences.DecodeUtf8(text, Diagnostics, element.ContentStart + i));
+            }
+            if (lt < 0)
+            {
+                break;
+            }
+            i += lt;
+            var rest = span[i..];
+            if (rest.StartsWith("<![CDATA["u8))
+            {
+                var close = rest.IndexOf("]]>"u8);
+                output.Append(Utf8Text.ToString(close < 0 ? rest[9..] : rest[9..close], Diagnostics));
+                i += close < 0 ? rest.Length : close + 3;
+            }
+            else if (rest.StartsWith("<!--"u8) || rest.StartsWith("<?"u8))
+            {
+                var close = rest.IndexOf(rest[1] == (byte)'!' ? "-->"u8 : "?>"u8);
+                i += close < 0 ? rest.Length : close + (rest[1] == (byte)'!' ? 3 : 2);
+            }
+            else
+            {
+                var end = TagEnd(rest);
+                output.Append(Utf8Text.ToString(rest[..end], Diagnostics));
+                i += end;
+            }
+        }
+        return Cap(output.ToString(), element);
+    }
+
+    // where a tag ends: past its '>', quotes respected
+    private static int TagEnd(ReadOnlySpan<byte> tag)
+    {
+        byte quote = 0;
+        for (var k = 1; k < tag.Length; k++)
+        {
+            var c = tag[k];
+            if (quote != 0)
+            {
+                quote = c == quote ? (byte)0 : quote;
+            }
+            else if (c is (byte)'"' or (byte)'\'')
+            {
+                quote = c;
+            }
+            else if (c == (byte)'>')
+            {
+                return k + 1;
+            }
+        }
+        return tag.Length;
+    }
+
+    /// <summary>The element's own character data: its text outside its child elements (a category's name, not its children's).</summary>
+    public string OwnText(XmlElementNode element)
+    {
+        if (!element.HasElementChildren)
+        {
+            return Text(element);
+        }
+        var output = new StringBuilder();
+        var at = element.ContentStart;
+        foreach (var child in element.Elements())
+        {
+            output.Append(CharacterData(at, Math.Max(at, child.Offset), element));
+            at = child.End;
+        }
+        output.Append(CharacterData(at, Math.Max(at, element.ContentEnd), element));
+        return Cap(output.ToString(), element);
     }
 
     /// <summary>The source between the element's start and end tags, unchanged.</summary>

@@ -7,6 +7,8 @@ public static class XmlNamespaces
     public const string Atom03 = "http://purl.org/atom/ns#";
     public const string Rss10 = "http://purl.org/rss/1.0/";
     public const string Rss090 = "http://my.netscape.com/rdf/simple/0.9/";
+    /// <summary>What Userland's RSS namespaces start with: …/rss, …/rss2, …/rss2.1.</summary>
+    public const string Userland = "http://backend.userland.com/rss";
     public const string Rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
     public const string Content = "http://purl.org/rss/1.0/modules/content/";
     public const string DublinCore = "http://purl.org/dc/elements/1.1/";

@@ -23,33 +23,50 @@ public static class EntryStore
     /// <summary>
     /// Reads which entries are new or changed (a read, outside any write lock), so the caller can sanitize just those
     /// before taking the writer: on SQLite, sanitizing inside the one write transaction would serialize it. Only the keys
-    /// the document lists are looked up, so a fetch costs the same whatever the feed's history; a key whose entry
+    /// the document lists (and the keys its entries had by an earlier rule) are looked up, so a fetch costs the same whatever
+    /// the feed's history; a key whose entry
     /// retention removed (a tombstone) is unchanged, never new again.
     /// </summary>
     public static async Task<WritePlan> PlanAsync(DbConnection connection, DbTransaction? transaction, long feedId, IReadOnlyList<ParsedEntry> entries, long now = 0)
     {
         var keys = entries.Select(e => e.Key).Distinct(StringComparer.Ordinal).ToList();
+        var documentKeys = keys.ToHashSet(StringComparer.Ordinal);
+        // looked up in the same query as the keys: no round trip more per fetch
+        var earlier = EarlierKeys(entries, documentKeys);
         var known = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        var storedEarlier = new Dictionary<string, (string? Url, byte[] Hash)>(StringComparer.Ordinal);
         var removed = new Dictionary<string, long>(StringComparer.Ordinal);
         var postgres = ProviderOf(connection) == DatabaseProvider.Postgres;
-        foreach (var chunk in keys.Chunk(postgres ? 10_000 : 500))
+        foreach (var chunk in keys.Concat(earlier.Select(e => e.Candidate).Distinct(StringComparer.Ordinal)).Chunk(postgres ? 10_000 : 500))
         {
             var args = new { feedId, keys = chunk };
             var inKeys = IdList.In(connection, "key", "keys");
-            foreach (var row in await connection.QueryAsync<(string Key, byte[] Hash)>(
-                $"SELECT key, content_hash FROM entries WHERE feed_id = @feedId AND {inKeys}", args, transaction))
+            foreach (var row in await connection.QueryAsync<(string Key, string? Url, byte[] Hash)>(
+                $"SELECT key, url, content_hash FROM entries WHERE feed_id = @feedId AND {inKeys}", args, transaction))
             {
-                known[row.Key] = row.Hash;
+                if (documentKeys.Contains(row.Key))
+                {
+                    known[row.Key] = row.Hash;
+                }
+                else
+                {
+                    storedEarlier[row.Key] = (row.Url, row.Hash);
+                }
             }
-            if (known.Count < keys.Count)
+        }
+        if (known.Count < keys.Count)
+        {
+            foreach (var chunk in keys.Where(k => !known.ContainsKey(k)).Chunk(postgres ? 10_000 : 500))
             {
                 foreach (var row in await connection.QueryAsync<(string Key, long SeenAt)>(
-                    $"SELECT key, seen_at FROM entry_tombstones WHERE feed_id = @feedId AND {inKeys}", args, transaction))
+                    $"SELECT key, seen_at FROM entry_tombstones WHERE feed_id = @feedId AND {IdList.In(connection, "key", "keys")}",
+                    new { feedId, keys = chunk }, transaction))
                 {
                     removed[row.Key] = row.SeenAt;
                 }
             }
         }
+        var rekeys = MovesFromEarlierKeys(earlier, storedEarlier, known, removed);
         var writes = new List<PlannedWrite>();
         var unchanged = 0;
         var seen = new List<string>();
@@ -73,7 +90,62 @@ public static class EntryStore
             }
             writes.Add(new PlannedWrite(entry, hash, IsNew: existing is null));
         }
-        return new WritePlan(writes, unchanged) { SeenTombstones = seen };
+        return new WritePlan(writes, unchanged) { SeenTombstones = seen, Rekeys = rekeys };
+    }
+
+    /// <summary>
+    /// The keys each entry may be stored under from before: the key an earlier rule gave it (<see cref="ParsedEntry.PreviousKey"/>),
+    /// or, for an entry keyed by its id alone, the key it had while another entry shared that id (the id, a space, its URL).
+    /// A key another entry of the document has is nobody's earlier key.
+    /// </summary>
+    private static List<(ParsedEntry Entry, string Candidate)> EarlierKeys(IReadOnlyList<ParsedEntry> entries, HashSet<string> documentKeys)
+    {
+        var earlier = new List<(ParsedEntry, string)>();
+        foreach (var entry in entries)
+        {
+            if (entry.PreviousKey is { } previous && !documentKeys.Contains(previous))
+            {
+                earlier.Add((entry, previous));
+            }
+            if (entry.Id is { } id && entry.Url is { } url && entry.Key.Length == id.Length && entry.Key == id.Trim())
+            {
+                var shared = entry.Key + " " + url;
+                if (!documentKeys.Contains(shared))
+                {
+                    earlier.Add((entry, shared));
+                }
+            }
+        }
+        return earlier;
+    }
+
+    /// <summary>
+    /// Rows found under an entry's earlier key, to be moved to its key, so that a change of rule, or an id that starts or
+    /// stops being shared, updates the stored entry (keeping its read and starred state) instead of storing it twice. Only
+    /// for entries not stored under their own key; a row moves to the entry it was: the same URL (the first entry asking,
+    /// when neither has one). Each moved entry is then known, with the row's hash.
+    /// </summary>
+    private static List<(string From, string To)> MovesFromEarlierKeys(
+        List<(ParsedEntry Entry, string Candidate)> earlier, Dictionary<string, (string? Url, byte[] Hash)> stored,
+        Dictionary<string, byte[]> known, Dictionary<string, long> removed)
+    {
+        var moves = new List<(string From, string To)>();
+        if (stored.Count == 0)
+        {
+            return moves;
+        }
+        var claimed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (entry, candidate) in earlier)
+        {
+            if (known.ContainsKey(entry.Key) || removed.ContainsKey(entry.Key) || !stored.TryGetValue(candidate, out var row)
+                || row.Url != entry.Url || !claimed.Add(candidate))
+            {
+                continue;
+            }
+            moves.Add((candidate, entry.Key));
+            known[entry.Key] = row.Hash;
+        }
+        return moves;
     }
 
     private const long TombstoneTouch = 24 * 3600;
@@ -94,6 +166,17 @@ public static class EntryStore
         if (postgres)
         {
             await connection.ExecuteAsync("SELECT id FROM feeds WHERE id = @FeedId FOR UPDATE", new { rows.FeedId }, transaction);
+        }
+        if (rows.Rekeys.Count > 0)
+        {
+            // a row stored under an entry's earlier key takes its key now, unless a concurrent ingest stored it under that already
+            await connection.ExecuteAsync(
+                """
+                UPDATE entries SET key = @To
+                WHERE feed_id = @FeedId AND key = @From
+                  AND NOT EXISTS (SELECT 1 FROM entries AS taken WHERE taken.feed_id = @FeedId AND taken.key = @To)
+                """,
+                rows.Rekeys.Select(r => new { rows.FeedId, r.From, r.To }), transaction);
         }
         if (rows.SeenTombstones.Count > 0)
         {

@@ -11,6 +11,9 @@ public sealed record WritePlan(IReadOnlyList<PlannedWrite> Writes, int Unchanged
     /// <summary>Keys of removed entries the document still lists, whose tombstones are to be kept.</summary>
     public IReadOnlyList<string> SeenTombstones { get; init; } = [];
 
+    /// <summary>Stored rows to move from an entry's earlier key to its key, before anything is written.</summary>
+    public IReadOnlyList<(string From, string To)> Rekeys { get; init; } = [];
+
     /// <summary>The same plan with each entry prepared (sanitized); the hash stays that of the raw entry.</summary>
     public WritePlan Prepare(Func<ParsedEntry, ParsedEntry> prepare) =>
         this with { Writes = [.. Writes.Select(w => w with { Entry = prepare(w.Entry) })] };
@@ -26,6 +29,7 @@ public sealed record WritePlan(IReadOnlyList<PlannedWrite> Writes, int Unchanged
             FeedId = feedId,
             Now = now,
             SeenTombstones = SeenTombstones,
+            Rekeys = Rekeys,
         };
     }
 }
@@ -36,4 +40,5 @@ public sealed record PreparedRows(IReadOnlyList<EntryRow> New, IReadOnlyList<Ent
     public long FeedId { get; init; }
     public long Now { get; init; }
     public IReadOnlyList<string> SeenTombstones { get; init; } = [];
+    public IReadOnlyList<(string From, string To)> Rekeys { get; init; } = [];
 }

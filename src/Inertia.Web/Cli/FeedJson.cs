@@ -19,6 +19,7 @@ public static class FeedJson
         w.WriteString("description", feed.Description);
         w.WriteString("language", feed.Language);
         w.WriteString("iconUrl", feed.IconUrl);
+        WriteDate(w, "published", feed.Published);
         WriteDate(w, "updated", feed.Updated);
         WriteStrings(w, "hubs", feed.Hubs);
         w.WriteStartArray("entries");

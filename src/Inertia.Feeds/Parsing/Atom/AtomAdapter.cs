@@ -18,11 +18,15 @@ internal static class AtomAdapter
         Func<string, bool> inAtom = n => n == ns || AtomLinks.IsAtom(n);
         var feedBase = ctx.BaseOf(root, ctx.DocumentUrl);
         var siteUrl = AtomLinks.Alternate(ctx, root, feedBase, inAtom);
+        if (siteUrl is null && ctx.TrimmedText(Child(root, "id", inAtom)) is { } feedId && UrlResolver.IsHttp(feedId))
+        {
+            siteUrl = feedId;
+        }
         var entryBase = feedBase ?? UrlResolver.BaseUri(siteUrl)?.AbsoluteUri;
         var (self, hubs, next) = AtomLinks.FeedLinks(ctx, root, feedBase, inAtom);
-        var feedAuthor = Authors(ctx, root, inAtom);
+        var feedAuthor = FirstAuthor(ctx, root, inAtom);
 
-        var entries = new EntryList(ctx.Diagnostics, ctx.Limits.MaxEntries);
+        var entries = new EntryList(ctx.Diagnostics, ctx.Limits.MaxEntries, ctx.Doc);
         foreach (var e in root.Elements())
         {
             if (e.LocalName != "entry" || !inAtom(e.Namespace))
@@ -39,7 +43,7 @@ internal static class AtomAdapter
                 ctx.Diagnostics.Warn(e.Offset, "incomplete entry at the end of a truncated document dropped");
                 continue;
             }
-            entries.Add(ReadEntry(ctx, e, entryBase, feedAuthor, inAtom), e.Offset);
+            entries.Add(ReadEntry(ctx, e, entryBase, feedAuthor, inAtom), e.Offset, e);
         }
 
         return new ParsedFeed
@@ -51,7 +55,9 @@ internal static class AtomAdapter
             FeedUrl = self,
             Description = AtomText.Plain(ctx, Child(root, "subtitle", inAtom) ?? Child(root, "tagline", inAtom)),
             Language = ctx.Attr(root, "lang", XmlNamespaces.Xml),
-            IconUrl = UrlResolver.Resolve(ctx.TrimmedText(Child(root, "icon", inAtom) ?? Child(root, "logo", inAtom)), entryBase),
+            IconUrl = UrlResolver.Resolve(ctx.TrimmedText(Child(root, "icon", inAtom) ?? Child(root, "logo", inAtom))
+                ?? ITunes.Image(ctx, FeedContext.First(root, "image", XmlNamespaces.ITunes)), entryBase),
+            Published = ctx.Date(Child(root, "published", inAtom) ?? Child(root, "issued", inAtom)),
             Updated = ctx.Date(Child(root, "updated", inAtom) ?? Child(root, "modified", inAtom)),
             Hubs = hubs,
             NextUrl = next,
@@ -71,10 +77,9 @@ internal static class AtomAdapter
         return null;
     }
 
-    /// <summary>The names of the authors of a feed, entry or source, joined with ", ".</summary>
-    private static string? Authors(FeedContext ctx, XmlElementNode parent, Func<string, bool> inAtom)
+    /// <summary>The name of the first author of a feed, entry or source that gives one.</summary>
+    private static string? FirstAuthor(FeedContext ctx, XmlElementNode parent, Func<string, bool> inAtom)
     {
-        List<string>? names = null;
         foreach (var e in parent.Elements())
         {
             if (e.LocalName != "author" || !inAtom(e.Namespace))
@@ -88,12 +93,12 @@ internal static class AtomAdapter
             {
                 name = PlainText.FromText(ctx.TrimmedText(e));
             }
-            if (!string.IsNullOrEmpty(name) && !(names ??= []).Contains(name))
+            if (!string.IsNullOrEmpty(name))
             {
-                names.Add(name);
+                return name;
             }
         }
-        return names is null ? null : string.Join(", ", names);
+        return null;
     }
 
     private static ParsedEntry ReadEntry(FeedContext ctx, XmlElementNode entry, string? feedBase, string? feedAuthor, Func<string, bool> inAtom)
@@ -144,10 +149,11 @@ internal static class AtomAdapter
         var d = new EntryDraft { BaseUrl = ctx.BaseOf(entry, feedBase) };
         d.Id = ctx.TrimmedText(id);
         d.Title = AtomText.Plain(ctx, title);
-        d.Url = AtomLinks.Alternate(ctx, entry, d.BaseUrl, inAtom);
+        // an entry with no link whose id is its address (as many are) links there
+        d.Url = AtomLinks.Alternate(ctx, entry, d.BaseUrl, inAtom) ?? (UrlResolver.IsHttp(d.Id) ? d.Id : null);
         d.Published = ctx.Date(published ?? issued ?? created);
         d.Updated = ctx.Date(updated ?? modified);
-        d.Author = Authors(ctx, entry, inAtom) ?? (source is null ? null : Authors(ctx, source, inAtom)) ?? feedAuthor;
+        d.Author = FirstAuthor(ctx, entry, inAtom) ?? (source is null ? null : FirstAuthor(ctx, source, inAtom)) ?? feedAuthor;
 
         // the base for HTML inside content is the content element's own xml:base
         var contentBase = content is null ? d.BaseUrl : ctx.BaseOf(content, d.BaseUrl);
@@ -166,7 +172,8 @@ internal static class AtomAdapter
         {
             if (c.LocalName == "category" && inAtom(c.Namespace))
             {
-                d.AddCategory(ctx.Attr(c, "label") ?? ctx.Attr(c, "term") ?? ctx.TrimmedText(c));
+                // the term is the category; the label is only how to show it
+                d.AddCategory(ctx.Attr(c, "term") ?? ctx.Attr(c, "label") ?? ctx.OwnText(c));
             }
             else if (c.Namespace == XmlNamespaces.DublinCore && c.LocalName == "subject")
             {

@@ -45,8 +45,16 @@ internal static partial class AtomText
         {
             return Kind.Html;
         }
-        // unknown MIME types that are not text/*: treat like xhtml only if they claim markup
-        return type is not null && type.EndsWith("+xml", StringComparison.OrdinalIgnoreCase) ? Kind.Xhtml : Kind.Text;
+        if (type is null || !type.Contains('/'))
+        {
+            return Kind.Text;
+        }
+        // RFC 4287 §4.1.3.3: an XML media type holds markup, another text/* type text, and any other type its Base64
+        if (type.EndsWith("+xml", StringComparison.OrdinalIgnoreCase) || type.EndsWith("/xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return Kind.Xhtml;
+        }
+        return type.StartsWith("text/", StringComparison.OrdinalIgnoreCase) ? Kind.Text : Kind.Base64Text;
     }
 
     /// <summary>The construct as plain text (titles).</summary>

@@ -24,8 +24,22 @@ internal static class AtomLinks
     }
 
     /// <summary>The resolved href when the element is a link in one of the namespaces, else null.</summary>
-    private static string? Href(FeedContext ctx, XmlElementNode e, string? baseUrl, Func<string, bool> inNamespace) =>
-        e.LocalName == "link" && inNamespace(e.Namespace) ? UrlResolver.Resolve(ctx.Attr(e, "href"), ctx.BaseOf(e, baseUrl)) : null;
+    private static string? Href(FeedContext ctx, XmlElementNode e, string? baseUrl, Func<string, bool> inNamespace)
+    {
+        if (e.LocalName != "link" || !inNamespace(e.Namespace))
+        {
+            return null;
+        }
+        var linkBase = ctx.BaseOf(e, baseUrl);
+        var href = ctx.Doc.AttributeValue(e, "href", "");
+        if (href is null)
+        {
+            // Atom 0.3 feeds that wrote the address as the link's text
+            return e.HasElementChildren ? null : UrlResolver.Resolve(ctx.TrimmedText(e), linkBase);
+        }
+        // an empty reference is the base itself (RFC 3986 §5.2)
+        return string.IsNullOrWhiteSpace(href) ? (UrlResolver.IsHttp(linkBase) ? linkBase : null) : UrlResolver.Resolve(href, linkBase);
+    }
 
     /// <summary>The best alternate link: text/html first, then one with no type, then any.</summary>
     public static string? Alternate(FeedContext ctx, XmlElementNode parent, string? baseUrl, Func<string, bool> inNamespace)

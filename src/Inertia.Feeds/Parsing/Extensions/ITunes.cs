@@ -7,6 +7,7 @@ internal static class ITunes
 {
     public static void Read(FeedContext ctx, XmlElementNode item, EntryDraft draft)
     {
+        string? summary = null, subtitle = null;
         foreach (var e in item.Elements())
         {
             if (e.Namespace != XmlNamespaces.ITunes)
@@ -19,20 +20,27 @@ internal static class ITunes
                     draft.Author ??= Text.PlainText.FromHtml(ctx.TrimmedText(e));
                     break;
                 case "image":
-                    draft.ImageUrl ??= ctx.Attr(e, "href") ?? ctx.TrimmedText(e);
+                    draft.ImageUrl ??= Image(ctx, e);
                     break;
                 case "summary":
+                    summary ??= ctx.TrimmedText(e);
+                    break;
                 case "subtitle":
-                    var text = ctx.TrimmedText(e);
-                    if (draft.Summary is null && text is not null)
-                    {
-                        draft.Summary = MediaRss.PlainToHtml(text);
-                    }
+                    subtitle ??= ctx.TrimmedText(e);
                     break;
                 case "title":
                     draft.Title ??= Text.PlainText.FromHtml(ctx.TrimmedText(e));
                     break;
             }
         }
+        // the subtitle is a line; the summary is the text: the subtitle stands in only when there is nothing else
+        if (draft.Summary is null && (summary ?? subtitle) is { } text)
+        {
+            draft.Summary = MediaRss.PlainToHtml(text);
+        }
     }
+
+    /// <summary>The address of an itunes:image: its href, the url some feeds write instead, else its text.</summary>
+    public static string? Image(FeedContext ctx, XmlElementNode? image) =>
+        image is null ? null : ctx.Attr(image, "href") ?? ctx.Attr(image, "url") ?? ctx.TrimmedText(image);
 }

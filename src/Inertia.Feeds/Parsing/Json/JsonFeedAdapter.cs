@@ -204,7 +204,7 @@ internal static class JsonFeedAdapter
         return d;
     }
 
-    /// <summary>JSON Feed 1.1 "authors", or 1.0 "author": names joined.</summary>
+    /// <summary>JSON Feed 1.1 "authors", or 1.0 "author": the first name given.</summary>
     private static string? Authors(JsonElement e)
     {
         var names = new DistinctTexts();
@@ -215,11 +215,11 @@ internal static class JsonFeedAdapter
                 AddAuthor(a, ref names);
             }
         }
-        if (names.Join(", ") is null && e.TryGetProperty("author", out var one))
+        if (names.First is null && e.TryGetProperty("author", out var one))
         {
             AddAuthor(one, ref names);
         }
-        return names.Join(", ");
+        return names.First;
     }
 
     private static void AddAuthor(JsonElement a, ref DistinctTexts names)

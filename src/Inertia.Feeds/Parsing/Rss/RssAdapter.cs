@@ -10,7 +10,9 @@ namespace Inertia.Feeds.Parsing.Rss;
 internal static class RssAdapter
 {
     // RSS 2.0 has no namespace; RSS 1.0 and 0.90 have their own; all three name the same elements
-    private static bool IsCore(string ns) => ns is "" or XmlNamespaces.Rss10 or XmlNamespaces.Rss090;
+    // Userland's RSS namespaces (…/rss, …/rss2, …/rss2.1), which early 2.0 feeds declared, name the same elements too
+    private static bool IsCore(string ns) =>
+        ns is "" or XmlNamespaces.Rss10 or XmlNamespaces.Rss090 || ns.StartsWith(XmlNamespaces.Userland, StringComparison.Ordinal);
 
     public static ParsedFeed Read(FeedContext ctx, XmlElementNode root)
     {
@@ -29,9 +31,9 @@ internal static class RssAdapter
 
         var image = Core(ch, "image") ?? (rdf ? Core(root, "image") : null);
         var icon = UrlResolver.Resolve(ctx.TrimmedText(image is null ? null : Core(image, "url")) ?? ctx.Attr(image, "resource", XmlNamespaces.Rdf), entryBase)
-            ?? UrlResolver.Resolve(ctx.Attr(FeedContext.First(ch, "image", XmlNamespaces.ITunes), "href"), entryBase);
+            ?? UrlResolver.Resolve(ITunes.Image(ctx, FeedContext.First(ch, "image", XmlNamespaces.ITunes)), entryBase);
 
-        var entries = new EntryList(ctx.Diagnostics, ctx.Limits.MaxEntries);
+        var entries = new EntryList(ctx.Diagnostics, ctx.Limits.MaxEntries, ctx.Doc);
         foreach (var item in Items(root, channel))
         {
             if (entries.IsFull)
@@ -44,7 +46,7 @@ internal static class RssAdapter
                 ctx.Diagnostics.Warn(item.Offset, "incomplete item at the end of a truncated document dropped");
                 continue;
             }
-            entries.Add(ReadItem(ctx, item, entryBase), item.Offset);
+            entries.Add(ReadItem(ctx, item, entryBase), item.Offset, item);
         }
 
         return new ParsedFeed
@@ -61,14 +63,34 @@ internal static class RssAdapter
             Language = ctx.TrimmedText(Core(ch, "language")) ?? ctx.TrimmedText(FeedContext.First(ch, "language", XmlNamespaces.DublinCore))
                 ?? ctx.Attr(root, "lang", XmlNamespaces.Xml),
             IconUrl = icon,
-            Updated = ctx.Date(Core(ch, "lastBuildDate")) ?? ctx.Date(Core(ch, "pubDate")) ?? ctx.Date(FeedContext.First(ch, "date", XmlNamespaces.DublinCore))
-                ?? ctx.Date(FeedContext.First(ch, "updated", XmlNamespaces.Atom10)),
+            Published = ctx.Date(Core(ch, "pubDate")) ?? ctx.Date(FeedContext.First(ch, "issued", XmlNamespaces.DublinCoreTerms))
+                ?? ctx.Date(FeedContext.First(ch, "published", XmlNamespaces.Atom10)),
+            Updated = ChannelUpdated(ctx, ch),
             Hubs = hubs,
             NextUrl = next,
             TimeToLive = FeedContext.Long(ctx.TrimmedText(Core(ch, "ttl"))) is long minutes and > 0 and < 525_600 ? TimeSpan.FromMinutes(minutes) : null,
             SkipHours = SkipHours(ctx, Core(ch, "skipHours")),
             Entries = entries.ToList(),
         };
+    }
+
+    /// <summary>The first of the channel's last-changed dates, in document order: lastBuildDate, dc:date, dcterms:modified, atom:updated.</summary>
+    private static DateTimeOffset? ChannelUpdated(FeedContext ctx, XmlElementNode channel)
+    {
+        foreach (var e in channel.Elements())
+        {
+            var updated = (e.Namespace, e.LocalName) switch
+            {
+                (_, "lastBuildDate") when IsCore(e.Namespace) => true,
+                (XmlNamespaces.DublinCore, "date") or (XmlNamespaces.DublinCoreTerms, "modified") or (XmlNamespaces.Atom10, "updated") => true,
+                _ => false,
+            };
+            if (updated && ctx.Date(e) is { } date)
+            {
+                return date;
+            }
+        }
+        return null;
     }
 
     private static IReadOnlyList<int> SkipHours(FeedContext ctx, XmlElementNode? skipHours)
@@ -93,10 +115,23 @@ internal static class RssAdapter
     {
         if (root.LocalName == "RDF")
         {
-            return root.Elements().Any(e => e.Namespace == XmlNamespaces.Rss090) ? "0.90" : "1.0";
+            if (root.Elements().Any(e => e.Namespace == XmlNamespaces.Rss090))
+            {
+                return "0.90";
+            }
+            if (root.Elements().Any(e => e.Namespace == XmlNamespaces.Rss10))
+            {
+                return "1.0";
+            }
+            // no channel or item to tell by: the namespace the root declares first
+            var startTag = ctx.Doc.Utf8[root.Offset..root.ContentStart];
+            var at090 = startTag.IndexOf("http://my.netscape.com/rdf/simple/0.9/"u8);
+            var at10 = startTag.IndexOf("http://purl.org/rss/1.0/"u8);
+            return at090 >= 0 && (at10 < 0 || at090 < at10) ? "0.90" : "1.0";
         }
+        // the version the feed names, as the specification numbers it ("2.01", "2.0.1" are 2.0); none named is unknown
         var v = ctx.Attr(root, "version");
-        return v ?? (root.LocalName == "rss" ? "2.0" : null);
+        return v is not null && v.StartsWith('2') ? "2.0" : v;
     }
 
     private static IEnumerable<XmlElementNode> Items(XmlElementNode root, XmlElementNode? channel)
@@ -145,9 +180,11 @@ internal static class RssAdapter
     private static EntryDraft ReadItemFields(FeedContext ctx, XmlElementNode item, string? feedBase)
     {
         var d = new EntryDraft { BaseUrl = ctx.BaseOf(item, feedBase) };
-        string? rssAuthor = null, guid = null, link = null, origLink = null;
+        string? rssAuthor = null, guid = null, identifier = null, firstId = null, link = null, origLink = null, dcDescription = null;
+        // the first date of each kind in document order, as feedparser takes them
+        DateTimeOffset? pubDate = null, dcDate = null, issued = null, atomPublished = null, firstUpdated = null;
         var guidIsPermalink = true;
-        var creators = new DistinctTexts();
+        string? creator = null;
         foreach (var e in item.Elements())
         {
             var ns = e.Namespace;
@@ -163,6 +200,7 @@ internal static class RssAdapter
                         break;
                     case "guid":
                         guid ??= ctx.TrimmedText(e);
+                        firstId ??= guid;
                         guidIsPermalink = !string.Equals(ctx.Attr(e, "isPermaLink"), "false", StringComparison.OrdinalIgnoreCase);
                         break;
                     case "description":
@@ -172,13 +210,20 @@ internal static class RssAdapter
                         rssAuthor ??= PlainText.FromHtml(ctx.TrimmedText(e));
                         break;
                     case "pubDate":
-                        d.Published ??= ctx.Date(e);
+                        pubDate ??= ctx.Date(e);
                         break;
                     case "category":
-                        d.AddCategory(ctx.TrimmedText(e));
+                        d.AddCategory(ctx.OwnText(e));
                         break;
                     case "enclosure":
                         d.AddEnclosure(ctx.Attr(e, "url"), ctx.Attr(e, "type"), FeedContext.Long(ctx.Attr(e, "length")));
+                        break;
+                    // XHTML's body written without its namespace, and the old fullitem extension's escaped HTML
+                    case "body":
+                        d.Content ??= NonEmpty(ctx.Doc.InnerMarkup(e));
+                        break;
+                    case "fullitem":
+                        d.Content ??= NonEmpty(ctx.Doc.Markup(e));
                         break;
                 }
                 continue;
@@ -193,10 +238,11 @@ internal static class RssAdapter
                     {
                         case "creator":
                         case "author":
-                            creators.Add(PlainText.FromHtml(ctx.TrimmedText(e)));
+                            creator ??= NonEmpty(PlainText.FromHtml(ctx.TrimmedText(e)) ?? "");
                             break;
                         case "date":
-                            d.Published ??= ctx.Date(e);
+                            dcDate ??= ctx.Date(e);
+                            firstUpdated ??= dcDate;
                             break;
                         case "subject":
                             d.AddCategory(ctx.TrimmedText(e));
@@ -204,30 +250,34 @@ internal static class RssAdapter
                         case "title":
                             d.Title ??= PlainText.FromHtml(ctx.TrimmedText(e));
                             break;
+                        case "description":
+                            dcDescription ??= NonEmpty(ctx.Doc.Markup(e));
+                            break;
                         case "identifier":
-                            guid ??= ctx.TrimmedText(e);
+                            identifier ??= ctx.TrimmedText(e);
+                            firstId ??= identifier;
                             break;
                     }
                     break;
                 case XmlNamespaces.DublinCoreTerms:
                     if (e.LocalName is "modified")
                     {
-                        d.Updated ??= ctx.Date(e);
+                        firstUpdated ??= ctx.Date(e);
                     }
                     else if (e.LocalName is "issued" or "created")
                     {
-                        d.Published ??= ctx.Date(e);
+                        issued ??= ctx.Date(e);
                     }
                     break;
                 case XmlNamespaces.Atom10:
                 case XmlNamespaces.Atom03:
                     if (e.LocalName is "updated" or "modified")
                     {
-                        d.Updated ??= ctx.Date(e);
+                        firstUpdated ??= ctx.Date(e);
                     }
                     else if (e.LocalName is "published" or "issued")
                     {
-                        d.Published ??= ctx.Date(e);
+                        atomPublished ??= ctx.Date(e);
                     }
                     else if (e.LocalName == "author")
                     {
@@ -250,8 +300,14 @@ internal static class RssAdapter
         }
         var about = ctx.Attr(item, "about", XmlNamespaces.Rdf);
         d.Url ??= UrlResolver.IsHttp(about) ? about : null;
-        d.Id = guid ?? about;
-        d.Author = Author(rssAuthor, creators.Join(", "));
+        // rdf:about names the item; a dc:identifier beside it is what the item is about (a DOI, an ISBN)
+        d.Id = guid ?? about ?? identifier;
+        // the rule before read the first of guid and dc:identifier ahead of rdf:about: rows stored under it are found again
+        d.PreviousId = firstId ?? about;
+        d.Summary ??= dcDescription;
+        d.Published = pubDate ?? dcDate ?? issued ?? atomPublished;
+        d.Updated = firstUpdated;
+        d.Author = Author(rssAuthor, creator);
         AtomLinks.Enclosures(ctx, item, d, AtomLinks.IsAtom);
         return d;
     }
@@ -264,7 +320,7 @@ internal static class RssAdapter
         return d.Finish();
     }
 
-    /// <summary>RSS author is "email (Name)": the name is what readers show; dc:creator (its names joined) is a name already and wins over a bare email.</summary>
+    /// <summary>RSS author is "email (Name)": the name is what readers show; dc:creator (the first) is a name already and wins over a bare email.</summary>
     private static string? Author(string? rssAuthor, string? creators)
     {
         var name = rssAuthor is null ? null : NameFromRssAuthor(rssAuthor);
