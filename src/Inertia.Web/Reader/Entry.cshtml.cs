@@ -27,13 +27,13 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
         Next = next.Count > 0 ? View.EntryLink(next[0].Id) : null;
         Previous = previous.Count > 0 ? View.EntryLink(previous[0].Id) : null;
         // opening marks it read (before the sidebar counts), unless the user marks by hand only
-        var marks = (await UserStore.ReadingAsync(connection, Me)).MarkRead != ReadingSettings.Never;
+        var marks = (await LoadReadingAsync(connection)).MarkRead != ReadingSettings.Never;
         if (!entry.IsRead && marks)
         {
             await ReadState.SetReadAsync(Database, Me, id, read: true, Now, cancellationToken);
         }
         Entry = marks ? entry with { IsRead = true } : entry;
-        await LoadSidebarAsync(connection);
+        await LoadSidebarAsync(connection, countSavedViews: false);
         return Page();
     }
 

@@ -23,7 +23,6 @@ public sealed class ImportModel(Database database, TimeProvider time, ImportRunn
     public IReadOnlyList<ImportJob> Recent { get; private set; } = [];
     public string? Error { get; private set; }
     public IReadOnlyList<OpmlProblem> Problems { get; private set; } = [];
-    public long Clock => Now;
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 

@@ -11,7 +11,6 @@ namespace Inertia.Web.Reader;
 public sealed class ImportJobPageModel(Database database, TimeProvider time) : ReaderPage(database, time)
 {
     public ImportJob Job { get; private set; } = null!;
-    public long Clock => Now;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {

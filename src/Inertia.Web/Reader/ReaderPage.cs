@@ -18,10 +18,13 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
 
     protected long Now => time.GetUtcNow().ToUnixTimeSeconds();
 
+    /// <summary>Now, for the views that say how long ago something was.</summary>
+    public long Clock => Now;
+
     /// <summary>The list the request's address names, its days in the reader's time zone.</summary>
     protected ReaderView RequestedView => ReaderView.From(Request.Query, Hosting.DateText.ZoneFor(HttpContext));
 
-    /// <summary>The user's categories, for pages that offer them (<see cref="LoadSidebarAndCategoriesAsync"/> loads them).</summary>
+    /// <summary>The user's categories, for pages that offer them (LoadSidebarAndCategoriesAsync loads them).</summary>
     public IReadOnlyList<Category> Categories { get; private set; } = [];
 
     /// <summary>How the user reads (page size, new tabs, when entries are marked read), loaded with the sidebar.</summary>
@@ -33,26 +36,48 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
     /// <summary>The sidebar, with <paramref name="current"/> open.</summary>
     public SidebarView Sidebar(ReaderView? current) => new(Subscriptions, current, SavedViews);
 
-    protected async Task LoadSidebarAsync(System.Data.Common.DbConnection connection)
+    private bool _readingLoaded;
+
+    /// <summary>The user's reading settings, read once per request however many steps ask.</summary>
+    protected async Task<ReadingSettings> LoadReadingAsync(System.Data.Common.DbConnection connection)
+    {
+        if (!_readingLoaded)
+        {
+            Reading = await UserStore.ReadingAsync(connection, Me);
+            _readingLoaded = true;
+        }
+        return Reading;
+    }
+
+    /// <summary>
+    /// The sidebar's subscriptions, reading settings and saved views; a saved view's unread count (a query each) only where
+    /// <paramref name="countSavedViews"/>: the list pages, not an article.
+    /// </summary>
+    protected async Task LoadSidebarAsync(System.Data.Common.DbConnection connection, bool countSavedViews = true)
     {
         Subscriptions = await ReaderViews.SubscriptionsAsync(connection, Me);
-        Reading = await UserStore.ReadingAsync(connection, Me);
+        await LoadReadingAsync(connection);
         var saved = await SavedViewStore.ListAsync(connection, Me);
         var lines = new List<SavedViewLine>(saved.Count);
         foreach (var view in saved)
         {
             // what of the view is unread, whichever list it shows
             var filter = ReaderView.FromAddress(view.Address, Hosting.DateText.ZoneFor(HttpContext)).Filter(Me, null, int.MaxValue) with { Read = false };
-            lines.Add(new SavedViewLine(view, await ItemStream.CountAsync(connection, filter)));
+            lines.Add(new SavedViewLine(view, countSavedViews ? await ItemStream.CountAsync(connection, filter) : 0));
         }
         SavedViews = lines;
+    }
+
+    protected async Task LoadSidebarAndCategoriesAsync(System.Data.Common.DbConnection connection)
+    {
+        await LoadSidebarAsync(connection);
+        Categories = await CategoryStore.ListAsync(connection, Me);
     }
 
     protected async Task LoadSidebarAndCategoriesAsync(CancellationToken cancellationToken)
     {
         await using var connection = await Database.OpenAsync(cancellationToken);
-        await LoadSidebarAsync(connection);
-        Categories = await CategoryStore.ListAsync(connection, Me);
+        await LoadSidebarAndCategoriesAsync(connection);
     }
 
     public long UnreadTotal => Subscriptions.Sum(s => s.UnreadCount);

@@ -15,7 +15,6 @@ public sealed class SubscriptionModel(Database database, TimeProvider time, Refr
     public SubscriptionSettings Settings { get; private set; } = null!;
     public string? Message { get; private set; }
     public string? Error { get; private set; }
-    public long Clock => Now;
 
     public async Task<IActionResult> OnGetAsync(long id, bool saved, CancellationToken cancellationToken)
     {
@@ -82,7 +81,7 @@ public sealed class SubscriptionModel(Database database, TimeProvider time, Refr
             return false;
         }
         Settings = settings;
-        await LoadSidebarAndCategoriesAsync(cancellationToken);
+        await LoadSidebarAndCategoriesAsync(connection);
         return true;
     }
 }

@@ -12,7 +12,6 @@ public sealed class SubscriptionsModel(Database database, TimeProvider time, ISt
 {
     public string? Message { get; private set; }
     public string? Error { get; private set; }
-    public long Clock => Now;
 
     /// <summary>How many of the user's feeds each category holds.</summary>
     public int FeedCount(long categoryId) => Subscriptions.Count(s => s.CategoryId == categoryId);
