@@ -33,6 +33,9 @@ public static class EntryKey
         return Convert.ToHexStringLower(hash[..16]);
     }
 
+    /// <summary>The key of an entry that shares <paramref name="shared"/> with others and alone has <paramref name="url"/>.</summary>
+    public static string SharedWithUrl(string shared, string url) => shared + " " + url;
+
     /// <summary>
     /// Keys for entries that share <paramref name="shared"/>, in their order: the shared key and the entry's URL where no other
     /// of them has that URL, else the shared key and a hash of what the entry says, else that and its ordinal among the rest.
@@ -46,7 +49,7 @@ public static class EntryKey
         {
             var e = entries[i];
             var key = e.Url is not null && byUrl.Contains(e.Url)
-                ? shared + " " + e.Url
+                ? SharedWithUrl(shared, e.Url)
                 : shared + " hash:" + Hash(string.Join("\n", e.Title, e.Published?.UtcDateTime.ToString("O"), e.Updated?.UtcDateTime.ToString("O"), e.Summary, e.Content));
             // the same words twice that differ elsewhere (categories, enclosures): told apart by their order among themselves
             var candidate = key;

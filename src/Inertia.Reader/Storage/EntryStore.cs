@@ -107,9 +107,9 @@ public static class EntryStore
             {
                 earlier.Add((entry, previous));
             }
-            if (entry.Id is { } id && entry.Url is { } url && entry.Key.Length == id.Length && entry.Key == id.Trim())
+            if (entry.Id is { } id && entry.Url is { } url && entry.Key == id.Trim())
             {
-                var shared = entry.Key + " " + url;
+                var shared = Inertia.Feeds.Parsing.EntryKey.SharedWithUrl(entry.Key, url);
                 if (!documentKeys.Contains(shared))
                 {
                     earlier.Add((entry, shared));

@@ -61,12 +61,14 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
         var lines = new List<SavedViewLine>(saved.Count);
         foreach (var view in saved)
         {
-            // what of the view is unread, whichever list it shows
-            var filter = ReaderView.FromAddress(view.Address, Hosting.DateText.ZoneFor(HttpContext)).Filter(Me, null, int.MaxValue) with { Read = false };
-            lines.Add(new SavedViewLine(view, countSavedViews ? await ItemStream.CountAsync(connection, filter) : 0));
+            lines.Add(new SavedViewLine(view, countSavedViews ? await UnreadInAsync(connection, view) : 0));
         }
         SavedViews = lines;
     }
+
+    // what of a saved view is unread, whichever list it shows
+    private Task<long> UnreadInAsync(System.Data.Common.DbConnection connection, SavedView view) =>
+        ItemStream.CountAsync(connection, ReaderView.FromAddress(view.Address, Hosting.DateText.ZoneFor(HttpContext)).Filter(Me, null, int.MaxValue) with { Read = false });
 
     protected async Task LoadSidebarAndCategoriesAsync(System.Data.Common.DbConnection connection)
     {

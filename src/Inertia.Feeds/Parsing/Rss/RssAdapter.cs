@@ -125,8 +125,8 @@ internal static class RssAdapter
             }
             // no channel or item to tell by: the namespace the root declares first
             var startTag = ctx.Doc.Utf8[root.Offset..root.ContentStart];
-            var at090 = startTag.IndexOf("http://my.netscape.com/rdf/simple/0.9/"u8);
-            var at10 = startTag.IndexOf("http://purl.org/rss/1.0/"u8);
+            var at090 = startTag.IndexOf(System.Text.Encoding.UTF8.GetBytes(XmlNamespaces.Rss090));
+            var at10 = startTag.IndexOf(System.Text.Encoding.UTF8.GetBytes(XmlNamespaces.Rss10));
             return at090 >= 0 && (at10 < 0 || at090 < at10) ? "0.90" : "1.0";
         }
         // the version the feed names, as the specification numbers it ("2.01", "2.0.1" are 2.0); none named is unknown
