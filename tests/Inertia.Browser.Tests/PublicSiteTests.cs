@@ -153,7 +153,7 @@ public sealed class PublicSiteTests(BrowserFixture browser, BrowserSite site) : 
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Read original" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open in Inertia" })).ToBeVisibleAsync();
         await PageChecks.AssertAccessibleAsync(page);
-        await page.GetByRole(AriaRole.Link, new() { Name = "中文" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "简体中文" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "阅读原文" })).ToBeVisibleAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
         await page.Context.CloseAsync();

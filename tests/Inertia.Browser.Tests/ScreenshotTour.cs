@@ -57,6 +57,7 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             ("admin-users", "/admin/users", true, 200),
             ("admin-catalog", "/admin/catalog", true, 200),
             ("admin-refresh", "/admin/refresh", true, 200),
+            ("admin-media", "/admin/media", true, 200),
         ];
         foreach (var locale in new[] { "zh-CN", "en-US" })
         {

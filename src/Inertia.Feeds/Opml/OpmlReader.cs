@@ -12,8 +12,11 @@ namespace Inertia.Feeds.Opml;
 /// </summary>
 public static class OpmlReader
 {
-    /// <summary>Reads outlines in document order; <paramref name="problems"/> receives each skipped one.</summary>
-    public static IEnumerable<OpmlOutline> Read(string text, Action<OpmlProblem>? problems = null)
+    /// <summary>
+    /// Reads outlines in document order; <paramref name="problems"/> receives each skipped one. <paramref name="expandUrl"/>
+    /// rewrites each xmlUrl before it is checked (short forms such as <c>rsshub://ROUTE</c> made an http(s) address).
+    /// </summary>
+    public static IEnumerable<OpmlOutline> Read(string text, Action<OpmlProblem>? problems = null, Func<string, string>? expandUrl = null)
     {
         // the tokenizer reads UTF-8; a subscription list is small next to the feeds it names, so the copy is cheap
         ReadOnlyMemory<byte> utf8 = System.Text.Encoding.UTF8.GetBytes(text);
@@ -73,6 +76,7 @@ public static class OpmlReader
                 string? opened = null;
                 if (xmlUrl is not null)
                 {
+                    xmlUrl = expandUrl?.Invoke(xmlUrl) ?? xmlUrl;
                     var problem = Validate(xmlUrl);
                     if (problem is null)
                     {

@@ -282,7 +282,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                 if (await connection.ExecuteAsync(
                     """
                     UPDATE feeds SET title = COALESCE(@title, title), site_url = COALESCE(@siteUrl, site_url), icon_url = COALESCE(@iconUrl, icon_url),
-                        description = COALESCE(@description, description),
+                        description = COALESCE(@description, description), language = COALESCE(@language, language),
                         etag = @etag, last_modified = @lastModified, error_count = 0, last_error = NULL, last_fetched_at = @now,
                         next_fetch_at = @next, interval_seconds = @interval, lease_owner = NULL, lease_until = NULL
                     """ + ForgetMoveUnlessMoved(fetched) + " WHERE id = @id AND lease_owner = @owner",
@@ -293,6 +293,7 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
                         description = Feeds.Text.Utf16Text.WithoutLoneSurrogates(Feeds.Text.PlainText.FromHtml(parsed.Feed.Description) is { Length: > 0 } d ? Feeds.Text.Utf16Text.Cut(d, 1000) : null),
                         siteUrl = parsed.Feed.SiteUrl,
                         iconUrl = parsed.Feed.IconUrl,
+                        language = LanguageTag(parsed.Feed.Language),
                         etag = fetched.ETag,
                         lastModified = fetched.LastModified,
                         now,
@@ -398,5 +399,21 @@ public sealed class FeedRefresher(Database database, FeedFetcher fetcher, TimePr
             seconds = Math.Clamp(Math.Max(seconds, fresh.TotalSeconds), MinInterval.TotalSeconds, MaxInterval.TotalSeconds);
         }
         return (long)seconds;
+    }
+
+    // a channel's language as a BCP 47 tag for the lang attribute ("zh-cn" → "zh-CN"; "en_US" → "en-US"), or null when it is not one
+    internal static string? LanguageTag(string? language)
+    {
+        var t = language?.Trim().Replace('_', '-');
+        if (string.IsNullOrEmpty(t) || t.Length > 35 || !t.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+        {
+            return null;
+        }
+        var parts = t.Split('-');
+        if (parts[0].Length is < 2 or > 3 || !parts[0].All(char.IsAsciiLetter))
+        {
+            return null;
+        }
+        return string.Join('-', parts.Select((p, i) => i == 0 ? p.ToLowerInvariant() : p.Length == 2 ? p.ToUpperInvariant() : p.Length == 4 ? char.ToUpperInvariant(p[0]) + p[1..].ToLowerInvariant() : p.ToLowerInvariant()));
     }
 }

@@ -10,6 +10,10 @@ public sealed record ApiPassword
     public required string Label { get; init; }
     public long CreatedAt { get; init; }
     public long? LastUsedAt { get; init; }
+    /// <summary>The form of Chinese its apps are served (null: as written).</summary>
+    public string? ChineseVariant { get; init; }
+    /// <summary>Whether the password's apps get every image and enclosure through the media proxy (else only hosts with a rule).</summary>
+    public bool ProxyMedia { get; init; }
 }
 
 /// <summary>Who an API request speaks for: the user, and the API password it came with.</summary>
@@ -18,6 +22,10 @@ public sealed record ApiCaller
     public long UserId { get; init; }
     public required string UserName { get; init; }
     public long PasswordId { get; init; }
+    /// <summary>The form of Chinese the password's apps are served (<see cref="Chinese.ChineseVariants.Code"/>; null: as written).</summary>
+    public string? ChineseVariant { get; init; }
+    /// <summary>Whether the password's apps get every image and enclosure through the media proxy (else only hosts with a rule).</summary>
+    public bool ProxyMedia { get; init; }
 }
 
 /// <summary>
@@ -36,10 +44,15 @@ public static class ApiPasswordStore
 
     public static async Task<IReadOnlyList<ApiPassword>> ListAsync(DbConnection connection, long userId) =>
         [.. await connection.QueryAsync<ApiPassword>(
-            "SELECT id AS Id, label AS Label, created_at AS CreatedAt, last_used_at AS LastUsedAt FROM api_passwords WHERE user_id = @userId ORDER BY id",
+            "SELECT id AS Id, label AS Label, created_at AS CreatedAt, last_used_at AS LastUsedAt, chinese_variant AS ChineseVariant, proxy_media AS ProxyMedia FROM api_passwords WHERE user_id = @userId ORDER BY id",
             new { userId })];
 
     /// <summary>False when the user has no such password (another user's id included).</summary>
+    /// <summary>Sets the form of Chinese a password's apps are served (unknown: as written); false when the password is not the user's.</summary>
+    public static async Task<bool> SetChineseVariantAsync(DbConnection connection, long userId, long id, string? variant) =>
+        await connection.ExecuteAsync("UPDATE api_passwords SET chinese_variant = @code WHERE id = @id AND user_id = @userId",
+            new { id, userId, code = Chinese.ChineseVariants.Code(Chinese.ChineseVariants.Parse(variant)) }) > 0;
+
     public static async Task<bool> RevokeAsync(DbConnection connection, long userId, long id) =>
         await connection.ExecuteAsync("DELETE FROM api_passwords WHERE id = @id AND user_id = @userId", new { id, userId }) > 0;
 
@@ -52,7 +65,7 @@ public static class ApiPasswordStore
     private static Task<ApiCaller?> FindAsync(DbConnection connection, string where, string digest) =>
         connection.QuerySingleOrDefaultAsync<ApiCaller>(
             $"""
-            SELECT u.id AS UserId, u.name AS UserName, p.id AS PasswordId
+            SELECT u.id AS UserId, u.name AS UserName, p.id AS PasswordId, p.chinese_variant AS ChineseVariant, p.proxy_media AS ProxyMedia
             FROM api_passwords p JOIN users u ON u.id = p.user_id
             WHERE {where} AND u.disabled_at IS NULL
             """, new { digest });

@@ -14,11 +14,14 @@ public sealed record CatalogSync(int Added, int Known, int Removed, IReadOnlyLis
 /// </summary>
 public static class CatalogStore
 {
-    /// <summary>Adds the file's groups and feeds that the catalog has never held; leaves every other row as it is.</summary>
-    public static async Task<CatalogSync> SyncAsync(Database database, string opml, long now, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Adds the file's groups and feeds that the catalog has never held; leaves every other row as it is.
+    /// <paramref name="expandUrl"/> makes short feed addresses (rsshub://ROUTE) whole first.
+    /// </summary>
+    public static async Task<CatalogSync> SyncAsync(Database database, string opml, long now, CancellationToken cancellationToken = default, Func<string, string>? expandUrl = null)
     {
         var problems = new List<OpmlProblem>();
-        var outlines = OpmlReader.Read(opml, problems.Add).ToList();
+        var outlines = OpmlReader.Read(opml, problems.Add, expandUrl).ToList();
         return await database.Writes.RunAsync(async (c, tx) =>
         {
             int added = 0, known = 0, removed = 0;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Inertia.Feeds.Model;
 using Inertia.Feeds.Text;
+using Inertia.Reader.Chinese;
 
 namespace Inertia.Reader.Storage;
 
@@ -32,11 +33,17 @@ public sealed record EntryRow(
             hash, now, text, withTerms ? SearchTerms.Index(text) : null, ExcerptOf(e));
     }
 
-    /// <summary>What search looks in: title, author and the text (not the markup) of the content, capped, lowercased.</summary>
-    public static string SearchTextOf(ParsedEntry e)
+    /// <summary>
+    /// What search looks in: title, author and the text (not the markup) of the content, capped, lowercased, followed by its
+    /// Simplified forms where it has Han characters and OpenCC is installed (<see cref="SearchForms"/>).
+    /// </summary>
+    public static string SearchTextOf(ParsedEntry e) => SearchTextOf(e, SearchForms.Converter);
+
+    /// <summary>The same with the given converter (none: the text alone).</summary>
+    public static string SearchTextOf(ParsedEntry e, OpenCc? converter)
     {
         var text = string.Join(' ', e.Title, e.Author, Feeds.Text.PlainText.FromHtml(e.Content ?? e.Summary));
-        return Valid(Utf16Text.Cut(text, MaxSearchText))!.ToLowerInvariant();
+        return SearchForms.Of(Valid(Utf16Text.Cut(text, MaxSearchText))!.ToLowerInvariant(), converter);
     }
 
     private static string? Valid(string? text) => Utf16Text.WithoutLoneSurrogates(text);

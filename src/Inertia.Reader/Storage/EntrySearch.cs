@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using Inertia.Reader.Chinese;
 
 namespace Inertia.Reader.Storage;
 
@@ -45,12 +46,17 @@ public static class EntrySearch
         {
             return null;
         }
-        var filter = string.Join(" AND ", words.Select((w, i) =>
+        var forms = Forms(words);
+        var filter = string.Join(" AND ", forms.Select((word, i) =>
         {
-            parameters.Add($"w{i}", "%" + EscapeLike(w.ToLowerInvariant()) + "%");
-            return $"e.search_text LIKE @w{i} ESCAPE '\\'";
+            var likes = word.Select((form, j) =>
+            {
+                parameters.Add($"w{i}_{j}", "%" + EscapeLike(form) + "%");
+                return $"e.search_text LIKE @w{i}_{j} ESCAPE '\\'";
+            }).ToList();
+            return likes.Count == 1 ? likes[0] : "(" + string.Join(" OR ", likes) + ")";
         }));
-        if (provider == DatabaseProvider.Sqlite && byIndex && SearchTerms.Match(words) is { } match)
+        if (provider == DatabaseProvider.Sqlite && byIndex && SearchTerms.Match(forms) is { } match)
         {
             parameters.Add("match", match);
             filter = "e.id IN (SELECT rowid FROM entries_terms WHERE entries_terms MATCH @match) AND " + filter;
@@ -65,7 +71,7 @@ public static class EntrySearch
     /// </summary>
     internal static async Task<bool> IndexNarrowsAsync(DbConnection connection, string query, int few = 10_000)
     {
-        if (SearchTerms.Match(Words(query)) is not { } match)
+        if (SearchTerms.Match(Forms(Words(query))) is not { } match)
         {
             return false;
         }
@@ -77,6 +83,13 @@ public static class EntrySearch
     // at most eight words of at most 64 characters: a query is a few words, not a document
     private static List<string> Words(string query) =>
         [.. query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).Select(w => w.Length > 64 ? w[..64] : w)];
+
+    // each word lowercased with its forms in the other script (search across scripts: SearchForms)
+    private static List<IReadOnlyList<string>> Forms(List<string> words)
+    {
+        var converter = SearchForms.Converter;
+        return [.. words.Select(w => SearchForms.OfWord(w.ToLowerInvariant(), converter))];
+    }
 
     /// <summary>Adds entries to SQLite's word index; <paramref name="replacing"/>: they are in it with older words.</summary>
     public static Task IndexAsync(DbConnection connection, DbTransaction? transaction, IReadOnlyList<(long Id, string Terms)> entries, bool replacing = false) =>
@@ -90,6 +103,29 @@ public static class EntrySearch
             "UPDATE entries SET search_text = @Text WHERE id = @Id",
             page.Where(p => p.Text is not null && p.Text != p.Text.ToLowerInvariant()).Select(p => new { p.Id, Text = p.Text!.ToLowerInvariant() }),
             transaction));
+
+    /// <summary>
+    /// Gives every stored search text with Han characters its Simplified forms (once, by migration 19, where OpenCC is
+    /// installed then; entries written later get them at ingest), and SQLite's word index the new words.
+    /// </summary>
+    public static Task AddFormsToAllAsync(DatabaseProvider provider, DbConnection connection, DbTransaction transaction)
+    {
+        if (SearchForms.Converter is not { } converter)
+        {
+            return Task.CompletedTask;
+        }
+        return ForEachPageAsync(connection, transaction, async page =>
+        {
+            var changed = page.Where(p => p.Text is not null && ChineseText.HasHan(p.Text))
+                .Select(p => (p.Id, Text: SearchForms.Of(p.Text!, converter), Old: p.Text))
+                .Where(p => p.Text != p.Old).ToList();
+            await connection.ExecuteAsync("UPDATE entries SET search_text = @Text WHERE id = @Id", changed.Select(c => new { c.Id, c.Text }), transaction);
+            if (provider == DatabaseProvider.Sqlite && changed.Count > 0)
+            {
+                await IndexAsync(connection, transaction, [.. changed.Select(c => (c.Id, SearchTerms.Index(c.Text)))], replacing: true);
+            }
+        });
+    }
 
     /// <summary>Writes every stored entry's excerpt (once, by migration 11), a page at a time.</summary>
     public static async Task ExcerptAllAsync(DbConnection connection, DbTransaction transaction)

@@ -104,6 +104,10 @@ public static class Migrator
         {
             await EntrySearch.ExcerptAllAsync(connection, transaction);
         }
+        if (version == 19)
+        {
+            await EntrySearch.AddFormsToAllAsync(provider, connection, transaction);
+        }
     }
 
     /// <summary>The highest version applied, or 0 for an empty database.</summary>

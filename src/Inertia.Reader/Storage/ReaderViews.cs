@@ -22,6 +22,12 @@ public sealed record SubscriptionLine
     public string? DisabledReason { get; init; }
     public long? LastFetchedAt { get; init; }
     public long? PausedAt { get; init; }
+    /// <summary>The form the user chose for this feed's Chinese, over their own (null: theirs).</summary>
+    public string? ChineseVariant { get; init; }
+    /// <summary>The language the feed says it is written in (its channel's language), for the lang attribute.</summary>
+    public string? Language { get; init; }
+    /// <summary>Whether the user gave this feed's media its own request rule (its images then always go through the proxy).</summary>
+    public bool HasMediaRule { get; init; }
 
     public string Name => !string.IsNullOrWhiteSpace(Title) ? Title
         : Uri.TryCreate(SiteUrl ?? Url, UriKind.Absolute, out var u) ? u.Host : Url;
@@ -56,7 +62,8 @@ public static class ReaderViews
                 s.category_id AS CategoryId, c.title AS Category, COALESCE(c.position, 0) AS CategoryPosition, s.unread_count AS UnreadCount,
                 CASE WHEN EXISTS (SELECT 1 FROM icons i WHERE i.feed_id = f.id) THEN TRUE ELSE FALSE END AS HasIcon,
                 f.error_count AS ErrorCount, f.last_error AS LastError, f.disabled_reason AS DisabledReason,
-                f.last_fetched_at AS LastFetchedAt, s.paused_at AS PausedAt
+                f.last_fetched_at AS LastFetchedAt, s.paused_at AS PausedAt, s.chinese_variant AS ChineseVariant, f.language AS Language,
+                CASE WHEN s.media_referer IS NOT NULL OR s.media_user_agent IS NOT NULL THEN TRUE ELSE FALSE END AS HasMediaRule
             FROM subscriptions s JOIN feeds f ON f.id = s.feed_id
             LEFT JOIN categories c ON c.id = s.category_id
             LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id

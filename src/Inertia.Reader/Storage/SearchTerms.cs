@@ -36,45 +36,80 @@ public static class SearchTerms
 
     /// <summary>
     /// An FTS5 MATCH expression that every text containing all the words matches (a superset, to be confirmed), or null when
-    /// no word has anything the index can narrow by (punctuation, a single Chinese character).
+    /// no word has anything the index can narrow by (punctuation, a single Chinese character). Each word is given with its
+    /// forms (<see cref="Chinese.SearchForms.OfWord"/>): a text matches a word when it holds any of them.
     /// </summary>
-    public static string? Match(IEnumerable<string> words)
+    public static string? Match(IEnumerable<IReadOnlyList<string>> words)
+    {
+        var clauses = new List<string>();
+        var count = 0;
+        foreach (var forms in words)
+        {
+            var alternatives = new List<List<string>>();
+            foreach (var form in forms)
+            {
+                var terms = Terms(form);
+                if (terms.Count == 0)
+                {
+                    // one form the index cannot narrow by: the word narrows nothing
+                    alternatives.Clear();
+                    break;
+                }
+                if (!alternatives.Any(a => a.SequenceEqual(terms)))
+                {
+                    alternatives.Add(terms);
+                }
+            }
+            count += alternatives.Sum(a => a.Count);
+            if (alternatives.Count == 0 || count > MaxQueryTerms)
+            {
+                continue;
+            }
+            clauses.Add(alternatives.Count == 1
+                ? string.Join(" AND ", alternatives[0])
+                : "(" + string.Join(" OR ", alternatives.Select(a => a.Count == 1 ? a[0] : "(" + string.Join(" AND ", a) + ")")) + ")");
+        }
+        var unique = clauses.Distinct(StringComparer.Ordinal).ToList();
+        return unique.Count == 0 ? null : string.Join(" AND ", unique);
+    }
+
+    /// <summary>The same for words that have only themselves as forms.</summary>
+    public static string? Match(IEnumerable<string> words) => Match(words.Select(w => (IReadOnlyList<string>)[w]));
+
+    // the index terms one word is found by: its Chinese bigrams as words, its other letters and digits as prefixes
+    private static List<string> Terms(string word)
     {
         var terms = new List<string>();
-        foreach (var word in words)
+        var i = 0;
+        while (i < word.Length)
         {
-            var i = 0;
-            while (i < word.Length)
+            var start = i;
+            if (IsCjk(word[i]))
             {
-                var start = i;
-                if (IsCjk(word[i]))
-                {
-                    while (i < word.Length && IsCjk(word[i]))
-                    {
-                        i++;
-                    }
-                    // two characters or more: its bigrams are in the index as words; one alone may sit inside a longer run
-                    for (var b = start; b + 2 <= i; b++)
-                    {
-                        terms.Add(Quote(word.Substring(b, 2)));
-                    }
-                }
-                else if (char.IsLetterOrDigit(word[i]))
-                {
-                    while (i < word.Length && char.IsLetterOrDigit(word[i]) && !IsCjk(word[i]))
-                    {
-                        i++;
-                    }
-                    terms.Add(Quote(word[start..i]) + "*");
-                }
-                else
+                while (i < word.Length && IsCjk(word[i]))
                 {
                     i++;
                 }
+                // two characters or more: its bigrams are in the index as words; one alone may sit inside a longer run
+                for (var b = start; b + 2 <= i; b++)
+                {
+                    terms.Add(Quote(word.Substring(b, 2)));
+                }
+            }
+            else if (char.IsLetterOrDigit(word[i]))
+            {
+                while (i < word.Length && char.IsLetterOrDigit(word[i]) && !IsCjk(word[i]))
+                {
+                    i++;
+                }
+                terms.Add(Quote(word[start..i]) + "*");
+            }
+            else
+            {
+                i++;
             }
         }
-        var distinct = terms.Distinct(StringComparer.Ordinal).Take(MaxQueryTerms).ToList();
-        return distinct.Count == 0 ? null : string.Join(" AND ", distinct);
+        return [.. terms.Distinct(StringComparer.Ordinal)];
     }
 
     private static void AppendBigrams(StringBuilder sb, ReadOnlySpan<char> run)

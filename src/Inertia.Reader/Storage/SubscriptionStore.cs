@@ -13,6 +13,11 @@ public sealed class SubscriptionOptions
     public bool FetchFullContent { get; init; }
     /// <summary>When the user paused it (no fetch on their behalf); null while it runs.</summary>
     public long? PausedAt { get; init; }
+    /// <summary>The form Chinese text of this feed is shown in, over the user's choice (null: the user's).</summary>
+    public string? ChineseVariant { get; init; }
+    /// <summary>The Referer and User-Agent the media proxy sends for this feed's media (null: the host's rule, if any).</summary>
+    public string? MediaReferer { get; init; }
+    public string? MediaUserAgent { get; init; }
     public long UnreadCount { get; init; }
     public long CreatedAt { get; init; }
 }
@@ -106,7 +111,7 @@ public static class SubscriptionStore
             $"""
             SELECT {PublicSite.FeedColumns}, f.entry_count AS EntryCount,
                 s.created_at AS CreatedAt, s.title AS Title, s.category_id AS CategoryId, s.fetch_full_content AS FetchFullContent,
-                s.paused_at AS PausedAt, s.unread_count AS UnreadCount
+                s.paused_at AS PausedAt, s.chinese_variant AS ChineseVariant, s.media_referer AS MediaReferer, s.media_user_agent AS MediaUserAgent, s.unread_count AS UnreadCount
             FROM subscriptions s JOIN feeds f ON f.id = s.feed_id LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id
             WHERE s.user_id = @userId AND s.feed_id = @feedId
             """, (feed, options) => new SubscriptionSettings(feed, options), new { userId, feedId }, splitOn: "CreatedAt");
@@ -115,17 +120,29 @@ public static class SubscriptionStore
 
     /// <summary>
     /// Sets the user's options for the feed: their title (null: the feed's), category (null: none; one not theirs is
-    /// refused), full-content extraction, and pause (kept from when it began). False when they do not subscribe to it
+    /// refused), full-content extraction, pause (kept from when it began), and the form of its Chinese (unknown: the user's). False when they do not subscribe to it
     /// or the category is not theirs.
     /// </summary>
     public static async Task<bool> SetOptionsAsync(DbConnection connection, long userId, long feedId, SubscriptionOptions options, long now) =>
         await connection.ExecuteAsync(
             """
             UPDATE subscriptions SET title = @Title, category_id = @CategoryId, fetch_full_content = @FetchFullContent,
-                paused_at = CASE WHEN @Paused THEN COALESCE(paused_at, @now) ELSE NULL END
+                paused_at = CASE WHEN @Paused THEN COALESCE(paused_at, @now) ELSE NULL END, chinese_variant = @Variant
             WHERE user_id = @userId AND feed_id = @feedId
               AND (@CategoryId IS NULL OR EXISTS (SELECT 1 FROM categories c WHERE c.id = @CategoryId AND c.user_id = @userId))
-            """, new { userId, feedId, options.Title, options.CategoryId, options.FetchFullContent, Paused = options.PausedAt is not null, now }) > 0;
+            """, new
+            {
+                userId,
+                feedId,
+                options.Title,
+                options.CategoryId,
+                options.FetchFullContent,
+                Paused = options.PausedAt is not null,
+                now,
+                // "original" is kept as such: this feed as written, whatever the user reads the others in
+                Variant = options.ChineseVariant == Chinese.ChineseVariants.OriginalCode ? Chinese.ChineseVariants.OriginalCode
+                    : Chinese.ChineseVariants.Code(Chinese.ChineseVariants.Parse(options.ChineseVariant)),
+            }) > 0;
 
     /// <summary>The id of the feed with this URL when the user subscribes to it.</summary>
     public static Task<long?> FeedByUrlAsync(DbConnection connection, long userId, string url) =>

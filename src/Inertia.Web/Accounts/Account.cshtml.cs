@@ -9,8 +9,15 @@ namespace Inertia.Web.Accounts;
 
 /// <summary>`/account`: the signed-in user's language, theme and time zone, their passkeys and API passwords, and signing out.</summary>
 [Authorize]
-public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<Strings> t, Database database, TimeProvider time) : PageModel
+public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, IStringLocalizer<Strings> t, Database database, TimeProvider time,
+    Inertia.Reader.Chinese.ChineseConversion conversion, Web.Chinese.ChineseOptions chinese) : PageModel
 {
+    /// <summary>Whether Simplified/Traditional conversion can be offered (OpenCC is installed).</summary>
+    public Inertia.Reader.Chinese.ChineseConversion Conversion => conversion;
+
+    /// <summary>The RSSHub instance used when the user names none.</summary>
+    public string DefaultRssHub => chinese.RssHub;
+
     public AppUser Me { get; private set; } = null!;
     public IList<UserPasskeyInfo> Passkeys { get; private set; } = [];
     public IReadOnlyList<ApiPassword> ApiPasswords { get; private set; } = [];
@@ -93,6 +100,25 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         return Page();
     }
 
+    /// <summary>Sets the form of Chinese an API password's apps are served and whether their media is proxied; another user's password changes nothing.</summary>
+    public async Task<IActionResult> OnPostApiPasswordOptionsAsync(long id, string? chineseVariant, bool proxyMedia, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync())
+        {
+            return Redirect("/signin");
+        }
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        {
+            // without OpenCC the form has no such field: the choice made before stays
+            if (chineseVariant is not null)
+            {
+                await ApiPasswordStore.SetChineseVariantAsync(connection, Me.Id, id, chineseVariant);
+            }
+            await MediaRuleStore.SetApiPasswordProxiesAllAsync(connection, Me.Id, id, proxyMedia);
+        }
+        return Redirect("/account?done=settings");
+    }
+
     public async Task<IActionResult> OnPostRevokeApiPasswordAsync(long id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync())
@@ -107,7 +133,7 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         return Redirect("/account?done=revoked");
     }
 
-    public async Task<IActionResult> OnPostReadingAsync(int entriesPerPage, bool openInNewTab, string? markRead, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReadingAsync(int entriesPerPage, bool openInNewTab, string? markRead, string? chineseVariant, string? rssHub, bool proxyMedia, CancellationToken cancellationToken)
     {
         if (!await LoadAsync())
         {
@@ -120,6 +146,10 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
                 EntriesPerPage = entriesPerPage == 0 ? 50 : entriesPerPage,
                 OpenInNewTab = openInNewTab,
                 MarkRead = markRead ?? ReadingSettings.OnOpen,
+                // without OpenCC the form has no such field: the choice made before is kept for when it returns
+                ChineseVariant = chineseVariant ?? Reading.ChineseVariant,
+                RssHubInstance = rssHub,
+                ProxyMedia = proxyMedia,
             });
         }
         return Redirect("/account?done=reading");

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace Inertia.Web.Hosting;
 
 /// <summary>
-/// The two languages (简体中文, the default, and English): chosen from `?lang=` (remembered in a cookie), the signed-in
+/// The three languages (简体中文, the default; 繁體中文, its strings made by OpenCC; and English): chosen from `?lang=` (remembered in a cookie), the signed-in
 /// user's setting, that cookie, then Accept-Language. The process runs with invariant globalization (no ICU): cultures
 /// serve only to pick resources, so the Chinese one is the neutral `zh` (the satellite folder's name whatever the
 /// runtime's casing of `zh-Hans`), and dates and durations are written by <see cref="DateText"/>.
@@ -16,6 +16,8 @@ public static class Localization
 {
     /// <summary>The language tag of 简体中文: cookies, settings, `lang` attributes.</summary>
     public const string Chinese = "zh-Hans";
+    /// <summary>The language tag of 繁體中文 (Taiwan forms and phrases).</summary>
+    public const string TraditionalChinese = "zh-Hant";
     public const string English = "en";
     public const string LanguageCookie = "inertia-lang";
     public const string ThemeCookie = "inertia-theme";
@@ -23,20 +25,44 @@ public static class Localization
     /// <summary>The culture the Chinese resources are filed under (Strings.zh.resx).</summary>
     private const string ChineseCulture = "zh";
 
-    public static IReadOnlyList<CultureInfo> Cultures { get; } = [new(ChineseCulture), new(English)];
+    /// <summary>
+    /// The culture the Traditional resources are filed under (Strings.zh-TW.resx): without ICU the runtime names zh-Hant
+    /// "zh-HANT", and looks for its satellite folder by that name on a case-sensitive file system.
+    /// </summary>
+    private const string TraditionalCulture = "zh-TW";
 
-    /// <summary>The language of this request: <see cref="Chinese"/> or <see cref="English"/>.</summary>
-    public static string Current => CultureInfo.CurrentUICulture.Name == English ? English : Chinese;
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = [new(ChineseCulture), new(TraditionalCulture), new(English)];
 
-    public static bool IsChinese => Current == Chinese;
+    /// <summary>The language of this request: <see cref="Chinese"/>, <see cref="TraditionalChinese"/> or <see cref="English"/>.</summary>
+    public static string Current => CultureInfo.CurrentUICulture.Name switch
+    {
+        English => English,
+        TraditionalCulture => TraditionalChinese,
+        _ => Chinese,
+    };
 
-    /// <summary>The supported language a tag asks for (zh, zh-CN, zh-Hans… → zh-Hans; en, en-GB… → en), or null.</summary>
+    /// <summary>Whether the page speaks Chinese, in either script.</summary>
+    public static bool IsChinese => Current != English;
+
+    /// <summary>The form the public site shows Chinese text in for this request's language (English: as written).</summary>
+    public static Inertia.Reader.Chinese.ChineseVariant Variant => Current switch
+    {
+        TraditionalChinese => Inertia.Reader.Chinese.ChineseVariant.Taiwan,
+        Chinese => Inertia.Reader.Chinese.ChineseVariant.Simplified,
+        _ => Inertia.Reader.Chinese.ChineseVariant.Original,
+    };
+
+    /// <summary>
+    /// The supported language a tag asks for (zh, zh-CN, zh-Hans… → zh-Hans; zh-Hant, zh-TW, zh-HK, zh-MO → zh-Hant;
+    /// en, en-GB… → en), or null.
+    /// </summary>
     public static string? LanguageOf(string? tag)
     {
         var t = tag?.Trim().ToLowerInvariant();
         return t switch
         {
             null or "" => null,
+            _ when t.StartsWith("zh-hant", StringComparison.Ordinal) || t is "zh-tw" or "zh-hk" or "zh-mo" => TraditionalChinese,
             _ when t == "zh" || t.StartsWith("zh-", StringComparison.Ordinal) => Chinese,
             _ when t == "en" || t.StartsWith("en-", StringComparison.Ordinal) => English,
             _ => null,
@@ -124,7 +150,12 @@ public static class Localization
                 ?? LanguageOf(httpContext.Request.Cookies[LanguageCookie])
                 ?? FromAcceptLanguage(httpContext.Request.Headers.AcceptLanguage)
                 ?? Chinese;
-            return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(language == Chinese ? ChineseCulture : English));
+            return Task.FromResult<ProviderCultureResult?>(new ProviderCultureResult(language switch
+            {
+                Chinese => ChineseCulture,
+                TraditionalChinese => TraditionalCulture,
+                _ => English,
+            }));
         }
     }
 }
@@ -139,7 +170,12 @@ public sealed class DateText(IStringLocalizer<Strings> t)
         {
             return zone;
         }
-        return Localization.IsChinese ? TryZone("Asia/Shanghai") ?? TimeZoneInfo.Utc : TimeZoneInfo.Utc;
+        return Localization.Current switch
+        {
+            Localization.Chinese => TryZone("Asia/Shanghai") ?? TimeZoneInfo.Utc,
+            Localization.TraditionalChinese => TryZone("Asia/Taipei") ?? TimeZoneInfo.Utc,
+            _ => TimeZoneInfo.Utc,
+        };
     }
 
     public static TimeZoneInfo? TryZone(string id)

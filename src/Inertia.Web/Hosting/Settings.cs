@@ -34,6 +34,8 @@ public static partial class Settings
         ("Admin", typeof(AdminOptions)),
         ("Accounts", typeof(AccountOptions)),
         ("Metrics", typeof(MetricsOptions)),
+        ("Chinese", typeof(Chinese.ChineseOptions)),
+        ("MediaProxy", typeof(Media.MediaProxyOptions)),
     ];
 
     /// <summary>The first command-line token that is not a setting (`--Section:Key=value` or `--Section:Key value`), or null.</summary>

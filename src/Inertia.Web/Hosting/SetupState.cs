@@ -27,7 +27,7 @@ public static class SetupGate
     {
         var path = context.Request.Path;
         var open = path.StartsWithSegments("/setup") || path.StartsWithSegments("/static") || path.StartsWithSegments("/healthz")
-            || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/icons") || path.StartsWithSegments("/websub")
+            || path.StartsWithSegments("/metrics") || path.StartsWithSegments("/icons") || path.StartsWithSegments("/proxy") || path.StartsWithSegments("/websub")
             || path.StartsWithSegments("/api") || path.StartsWithSegments("/v1") || path.StartsWithSegments("/fever");
         if (!open && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)) && !await context.RequestServices.GetRequiredService<SetupState>().HasUsersAsync(context.RequestAborted))
         {

@@ -16,7 +16,10 @@ public static class StartupTasks
         var catalog = services.GetRequiredService<CatalogOptions>();
         if (File.Exists(catalog.File))
         {
-            var sync = await CatalogStore.SyncAsync(database, await File.ReadAllTextAsync(catalog.File, cancellationToken), time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken);
+            // the catalog may name RSSHub routes (rsshub://ROUTE), expanded against the configured instance
+            var rssHub = services.GetRequiredService<Chinese.ChineseOptions>().RssHub;
+            var sync = await CatalogStore.SyncAsync(database, await File.ReadAllTextAsync(catalog.File, cancellationToken), time.GetUtcNow().ToUnixTimeSeconds(), cancellationToken,
+                url => Inertia.Feeds.Urls.RssHubAddress.Expand(url, rssHub));
             log.LogInformation("catalog {File}: {Added} feeds added, {Known} already there, {Removed} kept removed, {Invalid} invalid outlines",
                 catalog.File, sync.Added, sync.Known, sync.Removed, sync.Invalid.Count);
             foreach (var problem in sync.Invalid)

@@ -49,6 +49,8 @@ public static class WebApp
         services.AddMinifluxOpenApi();
         services.AddSingleton<SetupState>();
         services.AddScoped<DateText>();
+        Chinese.ChineseServices.AddChineseConversion(services);
+        Media.MediaProxyEndpoint.AddMediaProxy(services);
 
         services.AddDatabaseKeyRing();
         services.AddRazorPages(o => o.RootDirectory = "/");
@@ -107,6 +109,8 @@ public static class WebApp
         app.MapMetrics();
         app.MapWebSub();
         app.MapIcons();
+        Reader.SubscribeLinks.MapSubscribeLinks(app);
+        Media.MediaProxyEndpoint.MapMediaProxy(app);
         app.MapSiteFiles();
         app.MapStarredFeeds();
         app.MapPasskeys();
@@ -128,7 +132,7 @@ public static class WebApp
     /// <summary>Paths of the engine and the APIs: not pages, never given an HTML error page.</summary>
     private static bool IsPage(PathString path) =>
         !(path.StartsWithSegments("/api") || path.StartsWithSegments("/v1") || path.StartsWithSegments("/fever") || path.StartsWithSegments("/websub")
-            || path.StartsWithSegments("/icons") || path.StartsWithSegments("/healthz") || path.StartsWithSegments(MetricsEndpoint.Path)
+            || path.StartsWithSegments("/icons") || path.StartsWithSegments("/proxy") || path.StartsWithSegments("/healthz") || path.StartsWithSegments(MetricsEndpoint.Path)
             || path.StartsWithSegments("/static") || path.StartsWithSegments("/signin/passkey") || path.StartsWithSegments("/account/passkeys"));
 
     /// <summary>The public site's pages and feeds, answered with ETags.</summary>

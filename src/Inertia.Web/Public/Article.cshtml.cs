@@ -30,10 +30,13 @@ public sealed class ArticleModel(Database database, PublicOptions options, TimeP
         {
             return NotFound();
         }
-        Article = article;
+        var shown = Shown(article);
+        // hosts that refuse hotlinking get their images through the proxy (a visitor's own privacy is the reader's setting)
+        var media = await HttpContext.RequestServices.GetRequiredService<Media.MediaProxy>().PolicyAsync(all: false, cancellationToken: cancellationToken);
+        Article = shown with { Content = media.Html(shown.Content, shown.FeedId), Summary = media.Html(shown.Summary, shown.FeedId) };
         await LoadCatalogAsync(connection, article.FeedId);
-        Feed = Catalog.ById.GetValueOrDefault(article.FeedId) ?? await PublicSite.FeedAsync(connection, article.FeedId);
-        MoreFromFeed = [.. (await PublicSite.FeedEntriesAsync(connection, article.FeedId, Keyset.Start, 21)).Where(e => e.Id != id).Take(20)];
+        Feed = Catalog.ById.GetValueOrDefault(article.FeedId) ?? (await PublicSite.FeedAsync(connection, article.FeedId) is { } card ? Shown(card) : null);
+        MoreFromFeed = Shown([.. (await PublicSite.FeedEntriesAsync(connection, article.FeedId, Keyset.Start, 21)).Where(e => e.Id != id).Take(20)]);
         Enclosures = article.Enclosures is { } json ? JsonSerializer.Deserialize<List<Enclosure>>(json, s_json) ?? [] : [];
         Response.Headers.LastModified = DateTimeOffset.FromUnixTimeSeconds(article.CreatedAt).ToString("R");
         return Page();

@@ -28,11 +28,12 @@ public sealed class FeedModel(Database database, PublicOptions options, TimeProv
         {
             return NotFound();
         }
-        Feed = feed;
+        Feed = Shown(feed);
         var from = Keyset.Parse(before);
         IsFirstPage = from is null;
         Entries = await PublicSite.FeedEntriesAsync(connection, id, from ?? Keyset.Start, PageSize);
         Older = OlderLink($"/feeds/{id}", Entries, PageSize);
+        Entries = Shown(Entries);
         await LoadCatalogAsync(connection, id);
         if (feed.LastFetchedAt is { } fetched)
         {

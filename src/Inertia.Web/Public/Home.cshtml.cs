@@ -28,6 +28,7 @@ public sealed class HomeModel(Database database, PublicOptions options, TimeProv
         await LoadCatalogAsync(connection);
         Latest = await PublicSite.LatestAsync(connection, from ?? Keyset.Start, PageSize);
         Older = OlderLink("/", Latest, PageSize);
+        Latest = Shown(Latest);
         if (Latest.Count > 0)
         {
             Response.Headers.LastModified = DateTimeOffset.FromUnixTimeSeconds(Latest.Max(e => e.CreatedAt)).ToString("R");

@@ -20,11 +20,22 @@ public sealed class AddModel(Database database, TimeProvider time, FeedFetcher f
     public string? Address { get; private set; }
     public string? Category { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+    /// <summary>The form, filled in with <paramref name="url"/> when a subscribe link brought the user here (nothing subscribed yet).</summary>
+    public async Task OnGetAsync(string? url, CancellationToken cancellationToken)
+    {
+        Address = url?.Trim() is { Length: > 0 and <= 2048 } u ? u : null;
+        await LoadAsync(cancellationToken);
+    }
 
     public async Task<IActionResult> OnPostAsync(string? url, string? category, CancellationToken cancellationToken)
     {
         Address = url?.Trim();
+        if (Address is not null && Address.StartsWith("rsshub:", StringComparison.OrdinalIgnoreCase))
+        {
+            await using var connection = await Database.OpenAsync(cancellationToken);
+            var instance = (await LoadReadingAsync(connection)).RssHubInstance ?? HttpContext.RequestServices.GetRequiredService<Chinese.ChineseOptions>().RssHub;
+            Address = Inertia.Feeds.Urls.RssHubAddress.Expand(Address, instance);
+        }
         Category = string.IsNullOrWhiteSpace(category) ? null : category.Trim();
         if (Category is { Length: > 100 })
         {

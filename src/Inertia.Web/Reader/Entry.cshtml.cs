@@ -34,6 +34,9 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
         }
         Entry = marks ? entry with { IsRead = true } : entry;
         await LoadSidebarAsync(connection, countSavedViews: false);
+        var shown = Web.Chinese.ChineseShown.Article(Conversion, Entry.Article, VariantOf(entry.Article.FeedId));
+        var media = await MediaPolicyAsync(cancellationToken);
+        Entry = Entry with { Article = shown with { Content = media.Html(shown.Content, shown.FeedId), Summary = media.Html(shown.Summary, shown.FeedId) } };
         return Page();
     }
 

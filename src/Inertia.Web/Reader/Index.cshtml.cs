@@ -33,7 +33,7 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
         var size = Reading.EntriesPerPage;
         var refs = await ItemStream.RefsAsync(connection, View.Filter(Me, place, size + 1));
         var shown = refs.Take(size).ToList();
-        Lines = await ReaderViews.LinesAsync(connection, Me, [.. shown.Select(r => r.Id)]);
+        Lines = Shown(await ReaderViews.LinesAsync(connection, Me, [.. shown.Select(r => r.Id)]));
         Older = refs.Count > size ? View.Link(new Keyset(shown[^1].SortAt, shown[^1].Id)) : null;
         NewestUnreadId = await ReaderViews.NewestUnreadIdAsync(connection, Me);
         return Page();

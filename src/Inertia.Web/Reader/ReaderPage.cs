@@ -1,3 +1,4 @@
+using Inertia.Reader.Chinese;
 using Inertia.Reader.Storage;
 using Inertia.Web.Accounts;
 using Microsoft.AspNetCore.Authorization;
@@ -83,4 +84,27 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
     }
 
     public long UnreadTotal => Subscriptions.Sum(s => s.UnreadCount);
+
+    /// <summary>The Simplified/Traditional converter (it says whether OpenCC is there).</summary>
+    public ChineseConversion Conversion => HttpContext.RequestServices.GetRequiredService<ChineseConversion>();
+
+    /// <summary>The form a feed's Chinese is shown in: the subscription's choice, else the user's (after the sidebar is loaded).</summary>
+    public ChineseVariant VariantOf(long feedId) =>
+        ChineseVariants.Parse(Subscriptions.FirstOrDefault(s => s.FeedId == feedId)?.ChineseVariant ?? Reading.ChineseVariant);
+
+    /// <summary>The lang attribute of a text of a feed's entry as shown (the Chinese form it is converted to, else the feed's language).</summary>
+    public string? LangOf(long feedId, string? text) =>
+        Web.Chinese.ChineseShown.Lang(Conversion.IsAvailable ? VariantOf(feedId) : ChineseVariant.Original, Subscriptions.FirstOrDefault(s => s.FeedId == feedId)?.Language, text);
+
+    /// <summary>Which media addresses of this user's entries go through the proxy (after the sidebar is loaded).</summary>
+    protected Task<Web.Media.MediaPolicy> MediaPolicyAsync(CancellationToken cancellationToken)
+    {
+        var ruled = Subscriptions.Where(s => s.HasMediaRule).ToDictionary(s => s.FeedId, s => s.Id);
+        return HttpContext.RequestServices.GetRequiredService<Web.Media.MediaProxy>()
+            .PolicyAsync(Reading.ProxyMedia, ruled.Count == 0 ? null : feedId => ruled.TryGetValue(feedId, out var id) ? id : null, cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Lines in the form each one's feed is read in.</summary>
+    protected IReadOnlyList<ReaderLine> Shown(IReadOnlyList<ReaderLine> lines) =>
+        Conversion.IsAvailable ? [.. lines.Select(l => l with { Entry = Web.Chinese.ChineseShown.Line(Conversion, l.Entry, VariantOf(l.Entry.FeedId)) })] : lines;
 }

@@ -26,13 +26,21 @@ public static class SearchHighlight
     /// <summary>Where the words occur, as sorted, merged [start, end) ranges.</summary>
     public static IReadOnlyList<(int Start, int End)> Matches(string text, string? query)
     {
-        var words = (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).Take(8);
+        var words = (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).Take(8).ToList();
         var found = new List<(int Start, int End)>();
-        foreach (var word in words)
+        Find(text, words, found);
+        // search matched across scripts (資訊 for 资讯, 軟體 for 软件): the text's Simplified forms are searched for the
+        // word's forms too, where converting kept every character in place, so a match marks the text as shown
+        if (Inertia.Reader.Chinese.SearchForms.Converter is { } converter && Inertia.Reader.Chinese.ChineseText.HasHan(text))
         {
-            for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
+            var (characters, phrases) = converter.SearchForms(text);
+            var forms = words.SelectMany(w => Inertia.Reader.Chinese.SearchForms.OfWord(w, converter)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            foreach (var folded in new[] { characters, phrases }.Distinct())
             {
-                found.Add((i, i + word.Length));
+                if (folded.Length == text.Length && folded != text)
+                {
+                    Find(folded, forms, found);
+                }
             }
         }
         found.Sort();
@@ -49,5 +57,16 @@ public static class SearchHighlight
             }
         }
         return merged;
+    }
+
+    private static void Find(string text, IEnumerable<string> words, List<(int Start, int End)> found)
+    {
+        foreach (var word in words)
+        {
+            for (var i = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); i >= 0; i = text.IndexOf(word, i + word.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                found.Add((i, i + word.Length));
+            }
+        }
     }
 }

@@ -22,7 +22,8 @@ public sealed class SubscriptionModel(Database database, TimeProvider time, Refr
         return await LoadAsync(id, cancellationToken) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostAsync(long id, string? title, long? category, string? newCategory, bool fullContent, bool paused, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(long id, string? title, long? category, string? newCategory, bool fullContent, bool paused, string? chineseVariant,
+        string? mediaReferer, string? mediaUserAgent, CancellationToken cancellationToken)
     {
         await using (var connection = await Database.OpenAsync(cancellationToken))
         {
@@ -42,7 +43,11 @@ public sealed class SubscriptionModel(Database database, TimeProvider time, Refr
                 CategoryId = categoryId,
                 FetchFullContent = fullContent,
                 PausedAt = paused ? Now : null,
+                // "user": the user's own choice; no field (no OpenCC): what was chosen before stays
+                ChineseVariant = chineseVariant is null ? current.Options.ChineseVariant : chineseVariant == "user" ? null : chineseVariant,
             };
+            var referer = mediaReferer?.Trim() is { Length: > 0 } r && Uri.TryCreate(r, UriKind.Absolute, out var u) && u.Scheme is "http" or "https" ? r : null;
+            await Inertia.Reader.Storage.MediaRuleStore.SetSubscriptionRuleAsync(connection, Me, id, referer, mediaUserAgent);
             if (!await SubscriptionStore.SetOptionsAsync(connection, Me, id, options, Now))
             {
                 // the only way left to fail: a category id that is not the user's

@@ -10,9 +10,12 @@ namespace Inertia.Web.Shared;
 public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, Func<EntryLine, string> Link, bool ShowExcerpts = true,
     IReadOnlyDictionary<long, ReaderLine>? States = null, string? Highlight = null)
 {
+    /// <summary>The lang attribute of a line's text (its feed's language or the Chinese form it is shown in), or null.</summary>
+    public Func<EntryLine, string?>? Lang { get; init; }
+
     /// <summary>The reader's lines, in their order, each with its state.</summary>
-    public static EntryLinesView Of(IReadOnlyList<ReaderLine> lines, Func<EntryLine, string> link, string? highlight) =>
-        new([.. lines.Select(l => l.Entry)], link, States: lines.ToDictionary(l => l.Entry.Id), Highlight: highlight);
+    public static EntryLinesView Of(IReadOnlyList<ReaderLine> lines, Func<EntryLine, string> link, string? highlight, Func<EntryLine, string?>? lang = null) =>
+        new([.. lines.Select(l => l.Entry)], link, States: lines.ToDictionary(l => l.Entry.Id), Highlight: highlight) { Lang = lang };
 
     /// <summary>The entry's excerpt cut to a line or two of a list (whole characters: the cut never splits a surrogate pair).</summary>
     public static string? Excerpt(EntryLine e) =>

@@ -106,7 +106,7 @@ public static class FeverReplies
             var merged = subscribed.Concat(starred.Select(r => r.Id)).Distinct();
             ids = [.. (filter.OldestFirst ? merged.Order() : merged.OrderDescending()).Take(ItemsPerPage)];
         }
-        var byId = (await ItemStream.ItemsAsync(connection, userId, ids)).ToDictionary(i => i.Id);
+        var byId = (await ApiItems.ShownAsync(call.Http, connection, await ItemStream.ItemsAsync(connection, userId, ids), userId, call.Caller.ChineseVariant, call.Caller.ProxyMedia)).ToDictionary(i => i.Id);
         return [.. ids.Select(byId.GetValueOrDefault).OfType<ApiItem>().Select(e => new Dictionary<string, object>
         {
             ["id"] = e.Id,

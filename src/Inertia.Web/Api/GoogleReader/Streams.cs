@@ -26,7 +26,7 @@ public static class Streams
         var filter = await StreamRequest.FilterAsync(call, streamText, defaultCount, maxCount);
         var connection = call.Connection;
         var refs = await ItemStream.RefsAsync(connection, filter);
-        var byId = (await ItemStream.ItemsAsync(connection, call.Caller.UserId, [.. refs.Select(r => r.Id)])).ToDictionary(i => i.Id);
+        var byId = (await ApiItems.ShownAsync(call.Http, connection, await ItemStream.ItemsAsync(connection, call.Caller.UserId, [.. refs.Select(r => r.Id)]), call.Caller.UserId, call.Caller.ChineseVariant, call.Caller.ProxyMedia)).ToDictionary(i => i.Id);
         var items = refs.Select(r => byId.GetValueOrDefault(r.Id)).OfType<ApiItem>().ToList();
         return (refs, items, Continuation(refs, filter.Limit));
     }
@@ -46,7 +46,7 @@ public static class Streams
     {
         var ids = ParseIds(call.All("i"));
         var connection = call.Connection;
-        var byId = (await ItemStream.ItemsAsync(connection, call.Caller.UserId, ids)).ToDictionary(i => i.Id);
+        var byId = (await ApiItems.ShownAsync(call.Http, connection, await ItemStream.ItemsAsync(connection, call.Caller.UserId, ids), call.Caller.UserId, call.Caller.ChineseVariant, call.Caller.ProxyMedia)).ToDictionary(i => i.Id);
         // in the order asked, the caller's own entries only
         var items = ids.Distinct().Select(byId.GetValueOrDefault).OfType<ApiItem>().Select(ItemJson.For).ToList();
         return Results.Json(new StreamContents(StreamId.ReadingListId, call.Now, items, null), GoogleReaderCall.Json);

@@ -19,13 +19,21 @@ public sealed class MinifluxError(int status, string message) : Exception(messag
 /// </summary>
 public sealed class MinifluxCall
 {
-    private MinifluxCall(HttpContext http, DbConnection connection, long userId, string userName)
+    private MinifluxCall(HttpContext http, DbConnection connection, long userId, string userName, string? chineseVariant, bool proxyMedia)
     {
+        ProxyMedia = proxyMedia;
         Http = http;
         Connection = connection;
         UserId = userId;
         UserName = userName;
+        ChineseVariant = chineseVariant;
     }
+
+    /// <summary>Whether the API password asks for every image and enclosure through the media proxy.</summary>
+    public bool ProxyMedia { get; }
+
+    /// <summary>The form of Chinese the API password asks for (the account password: as written).</summary>
+    public string? ChineseVariant { get; }
 
     public HttpContext Http { get; }
     /// <summary>The request's connection, open until the reply is made: reads use it, marks go through the database's writer.</summary>
@@ -86,7 +94,7 @@ public sealed class MinifluxCall
                 await using var connection = await http.RequestServices.GetRequiredService<Database>().OpenAsync(http.RequestAborted);
                 if (await AuthenticateAsync(http, connection) is { } caller)
                 {
-                    result = await action(new MinifluxCall(http, connection, caller.UserId, caller.UserName));
+                    result = await action(new MinifluxCall(http, connection, caller.UserId, caller.UserName, caller.ChineseVariant, caller.ProxyMedia));
                 }
                 else
                 {
@@ -102,7 +110,7 @@ public sealed class MinifluxCall
         await result.ExecuteAsync(http);
     }
 
-    private static async Task<(long UserId, string UserName)?> AuthenticateAsync(HttpContext http, DbConnection connection)
+    private static async Task<(long UserId, string UserName, string? ChineseVariant, bool ProxyMedia)?> AuthenticateAsync(HttpContext http, DbConnection connection)
     {
         var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds();
         if (http.Request.Headers["X-Auth-Token"].FirstOrDefault() is { Length: > 0 } token)
@@ -139,12 +147,12 @@ public sealed class MinifluxCall
         if (await users.FindByNameAsync(name) is { } user
             && (await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true)).Succeeded)
         {
-            return (user.Id, user.UserName!);
+            return (user.Id, user.UserName!, null, false);
         }
         return null;
     }
 
-    private static async Task<(long, string)?> ByApiPasswordAsync(DbConnection connection, string secret, string? name, long now)
+    private static async Task<(long, string, string?, bool)?> ByApiPasswordAsync(DbConnection connection, string secret, string? name, long now)
     {
         var caller = await ApiPasswordStore.BySecretAsync(connection, ApiSecret.Hash(secret));
         if (caller is null || (name is not null && !string.Equals(caller.UserName, name, StringComparison.OrdinalIgnoreCase)))
@@ -152,6 +160,6 @@ public sealed class MinifluxCall
             return null;
         }
         await ApiPasswordStore.TouchAsync(connection, caller.PasswordId, now);
-        return (caller.UserId, caller.UserName);
+        return (caller.UserId, caller.UserName, caller.ChineseVariant, caller.ProxyMedia);
     }
 }

@@ -121,7 +121,7 @@ public static class MinifluxEndpoints
             username = me.Name,
             is_admin = me.IsAdmin,
             theme = me.Theme ?? "system_serif",
-            language = me.Language == "en" ? "en_US" : "zh_CN",
+            language = me.Language switch { "en" => "en_US", "zh-Hant" => "zh_TW", _ => "zh_CN" },
             timezone = me.TimeZone ?? "UTC",
             entry_sorting_direction = "desc",
             entries_per_page = 100,

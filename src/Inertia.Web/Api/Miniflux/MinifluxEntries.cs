@@ -73,7 +73,7 @@ public static class MinifluxEntries
 
     private static async Task<IReadOnlyList<MinifluxJson.Entry>> EntriesAsync(MinifluxCall call, System.Data.Common.DbConnection connection, IReadOnlyList<long> ids)
     {
-        var byId = (await ItemStream.ItemsAsync(connection, call.UserId, ids)).ToDictionary(i => i.Id);
+        var byId = (await ApiItems.ShownAsync(call.Http, connection, await ItemStream.ItemsAsync(connection, call.UserId, ids), call.UserId, call.ChineseVariant, call.ProxyMedia)).ToDictionary(i => i.Id);
         var feeds = (await ReaderViews.SubscriptionsAsync(connection, call.UserId)).ToDictionary(s => s.FeedId, s => MinifluxJson.For(call.UserId, s));
         return [.. ids.Select(byId.GetValueOrDefault).OfType<ApiItem>().Select(e => MinifluxJson.For(call.UserId, e,
             feeds.GetValueOrDefault(e.FeedId) ?? new MinifluxJson.Feed(e.FeedId, call.UserId, e.FeedUrl, e.FeedSiteUrl ?? e.FeedUrl, GoogleReader.ItemJson.FeedName(e),
