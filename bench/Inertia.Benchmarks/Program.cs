@@ -23,6 +23,12 @@ if (args.Length > 0 && args[0] == "storage")
     await StorageScale.RunAsync(options);
     return;
 }
+if (args.Length > 0 && args[0] == "chinese")
+{
+    // dotnet Inertia.Benchmarks.dll chinese   — OpenCC conversion, the cache, and search forms at ingest
+    Inertia.Benchmarks.ChineseCost.Run();
+    return;
+}
 if (args.Length > 0 && args[0] == "hostile")
 {
     // dotnet Inertia.Benchmarks.dll hostile   — MB/s of each hostile shape at 1 MB and 4 MB

@@ -60,6 +60,10 @@ public sealed class ChineseTests(PostgresServer postgres) : ProviderTest(postgre
         var cc = Converter();
         Assert.Equal("科技資訊 軟體\n科技资讯 软体\n科技信息 软件", SearchForms.Of("科技資訊 軟體", cc));
         Assert.Equal("简体 only", SearchForms.Of("简体 only", cc)); // Simplified text gains nothing
+        // and is not converted to learn that: a scan finds no character folding would change
+        Assert.False(cc.MayFold("高效追踪和阅读你感兴趣的博客、新闻、科技资讯"));
+        Assert.True(cc.MayFold("科技資訊"));
+        Assert.False(cc.MayFold("English only"));
         Assert.Equal(["資訊", "资讯", "信息"], SearchForms.OfWord("資訊", cc));
         Assert.Equal(["软件"], SearchForms.OfWord("软件", cc));
         // a word with several forms is any of them in the word index

@@ -41,7 +41,9 @@ public sealed class ChineseWebTests(PostgresServer postgres)
         }
         await site.RefreshAsync();
         var feedId = await site.FeedIdAsync("IT之家");
-        Assert.Contains(Title, await TextAsync(http, "/reader"));
+        var asWritten = await TextAsync(http, "/reader");
+        Assert.Contains(Title, asWritten);
+        Assert.Contains("lang=\"zh-CN\"", asWritten); // the feed's own <language>zh-cn</language>
 
         Assert.Equal(HttpStatusCode.Redirect, (await SaveReadingAsync(http, "tw")).StatusCode);
         var list = await TextAsync(http, "/reader");

@@ -67,6 +67,10 @@ public sealed partial class MediaProxyTests(PostgresServer postgres) : IAsyncLif
     private static List<string> Images(string html) =>
         [.. ImagePattern().Matches(WebUtility.HtmlDecode(html)).Select(m => m.Groups[1].Value).Where(src => !src.StartsWith("/static/", StringComparison.Ordinal))];
 
+    // the media address a proxy address names (its base64url segment)
+    private static string Target(string proxied) =>
+        Encoding.UTF8.GetString(Microsoft.AspNetCore.WebUtilities.WebEncoders.Base64UrlDecode(new Uri(new Uri("http://x"), proxied).AbsolutePath.Split('/')[3]));
+
     [GeneratedRegex("<img [^>]*src=\"([^\"]+)\"")]
     private static partial Regex ImagePattern();
 
@@ -104,7 +108,7 @@ public sealed partial class MediaProxyTests(PostgresServer postgres) : IAsyncLif
         foreach (var page in new[] { $"/reader/entries/{entryId}", $"/articles/{entryId}" })
         {
             var images = Images(await http.GetStringAsync(page));
-            Assert.Equal(2, images.Count);
+            Assert.Equal(3, images.Count); // two in the text, and the enclosure (an image) shown under the title
             Assert.All(images, src => Assert.StartsWith("/proxy/", src, StringComparison.Ordinal));
             await AssertImageAsync(site.Client(), images[0]); // the address works for anyone who has it: it is signed
         }
@@ -153,8 +157,9 @@ public sealed partial class MediaProxyTests(PostgresServer postgres) : IAsyncLif
         Assert.Equal(HttpStatusCode.Redirect, (await SiteHost.PostFormAsync(http, "/account", [new("entriesPerPage", "50"), new("markRead", "open"), new("proxyMedia", "true")], handler: "Reading")).StatusCode);
         images = Images(await http.GetStringAsync($"/reader/entries/{entryId}"));
         Assert.All(images, src => Assert.StartsWith("/proxy/", src, StringComparison.Ordinal));
-        await AssertImageAsync(site.Client(), images[1]); // the open host's image, proxied
-        Assert.Equal(HttpStatusCode.BadGateway, (await site.Client().GetAsync(images[0])).StatusCode); // no rule now: the host refuses, said plainly
+        await AssertImageAsync(site.Client(), images.Single(i => Target(i).EndsWith("/open.png", StringComparison.Ordinal))); // the open host's image, proxied
+        // no rule now: the guarded host refuses the proxy too, and the proxy says so plainly
+        Assert.Equal(HttpStatusCode.BadGateway, (await site.Client().GetAsync(images.First(i => Target(i).EndsWith("/guarded.png", StringComparison.Ordinal)))).StatusCode);
 
         // and for an API password that asks for it
         var reader = await GoogleReaderClient.SignInAsync(site, userId, "alice");

@@ -28,4 +28,13 @@ public sealed class SearchHighlightTests
     [Fact]
     public void No_query_leaves_the_text_as_it_is() =>
         Assert.Equal("a &lt; b", Html("a < b", "  "));
+
+    [Fact]
+    public void A_match_found_across_scripts_is_marked_in_the_text_as_shown()
+    {
+        // needs OpenCC (installed by .ci/run): 数据库 (Simplified) in a title shown in Traditional
+        Assert.NotNull(Inertia.Reader.Chinese.SearchForms.Converter);
+        Assert.Equal("國產開源<mark>數據庫</mark>發佈", Html("國產開源數據庫發佈", "数据库"));
+        Assert.Equal("开源<mark>软件</mark>", Html("开源软件", "軟體"));
+    }
 }

@@ -40,7 +40,9 @@ public sealed class ChineseConversion : IDisposable
 
     private string? Convert(string? text, ChineseVariant variant, bool html)
     {
-        if (_converter is null || variant == ChineseVariant.Original || string.IsNullOrEmpty(text) || !ChineseText.HasHan(text))
+        if (_converter is null || variant == ChineseVariant.Original || string.IsNullOrEmpty(text) || !ChineseText.HasHan(text)
+            // Simplified text asked for in Simplified: nothing to convert (a scan, not a conversion)
+            || variant == ChineseVariant.Simplified && !_converter.MayFold(text))
         {
             return text;
         }

@@ -36,8 +36,13 @@ public sealed class OpenCc : IDisposable
     private readonly Lock _gate = new();
     private bool _disposed;
 
-    private OpenCc(IntPtr library, ConvertFn convert, FreeFn free, CloseFn close, Dictionary<string, IntPtr> converters)
+    private readonly string _folder;
+    private readonly OpenFn _open;
+
+    private OpenCc(IntPtr library, ConvertFn convert, FreeFn free, CloseFn close, Dictionary<string, IntPtr> converters, string folder, OpenFn open)
     {
+        _folder = folder;
+        _open = open;
         _library = library;
         _convert = convert;
         _free = free;
@@ -68,8 +73,9 @@ public sealed class OpenCc : IDisposable
     }
 
     /// <summary>
-    /// Loads the library (<paramref name="library"/>, else the usual names) and opens a converter for every variant;
-    /// null, with the reason in <paramref name="why"/>, when the library, one of its functions or a configuration is missing.
+    /// Loads the library (<paramref name="library"/>, else the usual names) and checks every variant's configuration is
+    /// there; null, with the reason in <paramref name="why"/>, when the library, one of its functions or a configuration is
+    /// missing.
     /// </summary>
     public static OpenCc? TryLoad(string? library, string? dataFolder, out string why)
     {
@@ -93,26 +99,41 @@ public sealed class OpenCc : IDisposable
             why = "the OpenCC library found lacks its C API (opencc_open, opencc_convert_utf8, opencc_convert_utf8_free, opencc_close)";
             return null;
         }
-        var converters = new Dictionary<string, IntPtr>();
-        foreach (var config in ChineseVariants.Converting.Select(ChineseVariants.Config).Append(SearchFoldConfig).Distinct())
+        var folder = dataFolder is { Length: > 0 } ? dataFolder : DefaultDataFolder;
+        foreach (var config in ChineseVariants.Converting.Select(ChineseVariants.Config))
         {
-            var path = Path.Combine(dataFolder is { Length: > 0 } ? dataFolder : DefaultDataFolder, config);
-            // opencc_open answers (opencc_t)-1 when it cannot read the configuration or a dictionary it names
-            var converter = File.Exists(path) ? open(path) : new IntPtr(-1);
-            if (converter == new IntPtr(-1) || converter == IntPtr.Zero)
+            if (!File.Exists(Path.Combine(folder, config)))
             {
-                foreach (var opened in converters.Values)
-                {
-                    close(opened);
-                }
                 NativeLibrary.Free(handle);
-                why = $"OpenCC could not open {path}; install the opencc data (libopencc-data)";
+                why = $"OpenCC could not open {Path.Combine(folder, config)}; install the opencc data (libopencc-data)";
                 return null;
             }
-            converters[config] = converter;
+        }
+        // one converter opened now proves the data loads; the others are opened when first asked for (each holds its
+        // dictionaries, about 4 MB: a server whose readers never ask for Hong Kong forms never loads them)
+        var cc = new OpenCc(handle, convert, free, close, [], folder, open);
+        if (cc.Converter(SearchFoldConfig) == IntPtr.Zero)
+        {
+            cc.Dispose();
+            why = $"OpenCC could not open {Path.Combine(folder, SearchFoldConfig)}; install the opencc data (libopencc-data)";
+            return null;
         }
         why = "";
-        return new OpenCc(handle, convert, free, close, converters);
+        return cc;
+    }
+
+    // the converter of a configuration, opened on first use; Zero when OpenCC cannot open it (the caller's lock is held)
+    private IntPtr Converter(string config)
+    {
+        if (_converters.TryGetValue(config, out var opened))
+        {
+            return opened;
+        }
+        // opencc_open answers (opencc_t)-1 when it cannot read the configuration or a dictionary it names
+        var converter = _open(Path.Combine(_folder, config));
+        converter = converter == new IntPtr(-1) ? IntPtr.Zero : converter;
+        _converters[config] = converter;
+        return converter;
     }
 
     /// <summary>The text written in <paramref name="variant"/>; the original form returns it unchanged.</summary>
@@ -128,6 +149,54 @@ public sealed class OpenCc : IDisposable
 
     private const string SearchFoldConfig = "t2s.json";
 
+    private bool[]? _foldable;
+
+    /// <summary>
+    /// Whether folding to Simplified could change the text: it holds a Han character that t2s or tw2sp changes on its own
+    /// (or one outside the basic plane). Most Chinese feeds are written in Simplified, and a scan is a thousand times
+    /// cheaper than the two conversions it spares.
+    /// </summary>
+    public bool MayFold(ReadOnlySpan<char> text)
+    {
+        var foldable = _foldable ??= FoldableCharacters();
+        foreach (var c in text)
+        {
+            if (c >= HanStart && (char.IsSurrogate(c) || foldable[c - HanStart]))
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private const char HanStart = '\u3400';
+
+    // every basic-plane character from Han extension A on, each converted alone (a line apiece: no phrase spans two)
+    private bool[] FoldableCharacters()
+    {
+        var chars = Enumerable.Range(HanStart, 0xFFFF - HanStart + 1).Select(i => (char)i).Where(c => !char.IsSurrogate(c) && c != '\n' && ChineseText.HasHan([c])).ToList();
+        var lines = string.Join('\n', chars);
+        var foldable = new bool[0xFFFF - HanStart + 1];
+        foreach (var config in new[] { SearchFoldConfig, ChineseVariants.Config(ChineseVariant.Simplified) })
+        {
+            var converted = Run(lines, config).Split('\n');
+            if (converted.Length != chars.Count)
+            {
+                // the lines did not survive: every Han character may fold
+                Array.Fill(foldable, true);
+                return foldable;
+            }
+            for (var i = 0; i < chars.Count; i++)
+            {
+                if (converted[i].Length != 1 || converted[i][0] != chars[i])
+                {
+                    foldable[chars[i] - HanStart] = true;
+                }
+            }
+        }
+        return foldable;
+    }
+
     private string Run(string text, string config)
     {
         // a NUL would end the C string early and lose the rest
@@ -139,7 +208,13 @@ public sealed class OpenCc : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            var output = _convert(_converters[config], input, (UIntPtr)input.Length);
+            var converter = Converter(config);
+            if (converter == IntPtr.Zero)
+            {
+                // a configuration OpenCC could not open: the text as written, never a failed page
+                return text;
+            }
+            var output = _convert(converter, input, (UIntPtr)input.Length);
             if (output == IntPtr.Zero)
             {
                 // OpenCC refused the text (it should not for valid UTF-8): show it as written rather than fail a page
@@ -165,7 +240,7 @@ public sealed class OpenCc : IDisposable
                 return;
             }
             _disposed = true;
-            foreach (var converter in _converters.Values)
+            foreach (var converter in _converters.Values.Where(c => c != IntPtr.Zero))
             {
                 _close(converter);
             }

@@ -39,10 +39,13 @@ public static class SearchForms
         }
     }
 
-    /// <summary>The text with its other forms appended (a line between each), for storing; unchanged without Han or a converter.</summary>
+    /// <summary>
+    /// The text with its other forms appended (a line between each), for storing; unchanged without Han, without a
+    /// converter, or without a character folding changes (Simplified text: the usual case, a scan instead of two conversions).
+    /// </summary>
     public static string Of(string text, OpenCc? converter)
     {
-        if (converter is null || !ChineseText.HasHan(text))
+        if (converter is null || !ChineseText.HasHan(text) || !converter.MayFold(text))
         {
             return text;
         }
@@ -61,6 +64,7 @@ public static class SearchForms
     /// <summary>The forms of one query word, itself first; only itself without Han or a converter.</summary>
     public static IReadOnlyList<string> OfWord(string word, OpenCc? converter)
     {
+        // a word is a few characters: all its forms, even of one written only in shared characters (部落格 → 博客)
         if (converter is null || !ChineseText.HasHan(word))
         {
             return [word];

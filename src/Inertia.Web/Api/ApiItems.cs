@@ -35,7 +35,7 @@ public static class ApiItems
             {
                 Content = media.Html(shown.Content, shown.FeedId),
                 Summary = media.Html(shown.Summary, shown.FeedId),
-                Enclosures = Enclosures(shown.Enclosures, url => media.For(url, shown.FeedId)),
+                Enclosures = shown.Enclosures is { } json && media.MayProxy(json, shown.FeedId) ? Enclosures(json, url => media.For(url, shown.FeedId)) : shown.Enclosures,
             };
         })];
     }

@@ -109,6 +109,20 @@ public sealed class MediaPolicy
     }
 
     /// <summary>Sanitized HTML of a feed's entry with its media addresses chosen.</summary>
-    public string? Html(string? html, long feedId) =>
-        html is null || _signature is null ? html : MediaLinks.Rewrite(html, url => For(url, feedId));
+    public string? Html(string? html, long feedId)
+    {
+        if (html is null || _signature is null)
+        {
+            return html;
+        }
+        return MayProxy(html, feedId) ? MediaLinks.Rewrite(html, url => For(url, feedId)) : html;
+    }
+
+    /// <summary>
+    /// Whether anything in this text of a feed's entry could be proxied: most name no host with a rule, and a few
+    /// substring scans spare parsing them.
+    /// </summary>
+    public bool MayProxy(string text, long feedId) =>
+        _signature is not null && (_all || _subscriptionOf?.Invoke(feedId) is not null
+            || _rules.Concat(HotlinkRules.Defaults).Any(r => text.Contains(r.Host, StringComparison.OrdinalIgnoreCase)));
 }

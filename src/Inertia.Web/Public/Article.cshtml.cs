@@ -14,10 +14,7 @@ public sealed class ArticleModel(Database database, PublicOptions options, TimeP
     public Article Article { get; private set; } = null!;
     public FeedCard? Feed { get; private set; }
     public IReadOnlyList<EntryLine> MoreFromFeed { get; private set; } = [];
-    public IReadOnlyList<Enclosure> Enclosures { get; private set; } = [];
-
-    /// <summary>An attachment as stored (the JSON of the parser's enclosures).</summary>
-    public sealed record Enclosure(string Url, string? MimeType, long? Length);
+    public EnclosureList Enclosures { get; private set; } = new([]);
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -37,12 +34,11 @@ public sealed class ArticleModel(Database database, PublicOptions options, TimeP
         await LoadCatalogAsync(connection, article.FeedId);
         Feed = Catalog.ById.GetValueOrDefault(article.FeedId) ?? (await PublicSite.FeedAsync(connection, article.FeedId) is { } card ? Shown(card) : null);
         MoreFromFeed = Shown([.. (await PublicSite.FeedEntriesAsync(connection, article.FeedId, Keyset.Start, 21)).Where(e => e.Id != id).Take(20)]);
-        Enclosures = article.Enclosures is { } json ? JsonSerializer.Deserialize<List<Enclosure>>(json, s_json) ?? [] : [];
+        Enclosures = new EnclosureList(EnclosureList.Parse(article.Enclosures), url => media.For(url, article.FeedId));
         Response.Headers.LastModified = DateTimeOffset.FromUnixTimeSeconds(article.CreatedAt).ToString("R");
         return Page();
     }
 
-    private static readonly JsonSerializerOptions s_json = new() { PropertyNameCaseInsensitive = true };
 
     /// <summary>schema.org Article for search engines.</summary>
     public IReadOnlyDictionary<string, object?> JsonLd(string pageUrl, string? original, string feedName)

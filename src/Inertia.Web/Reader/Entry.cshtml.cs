@@ -10,6 +10,8 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
     /// <summary>The list the entry was opened from (its address carries it): where back, previous and next lead.</summary>
     public ReaderView View { get; private set; } = new();
     public string? Previous { get; private set; }
+    /// <summary>The entry's attachments: players for audio and video, images, links.</summary>
+    public Web.Shared.EnclosureList Enclosures { get; private set; } = new([]);
     public string? Next { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
@@ -37,6 +39,7 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
         var shown = Web.Chinese.ChineseShown.Article(Conversion, Entry.Article, VariantOf(entry.Article.FeedId));
         var media = await MediaPolicyAsync(cancellationToken);
         Entry = Entry with { Article = shown with { Content = media.Html(shown.Content, shown.FeedId), Summary = media.Html(shown.Summary, shown.FeedId) } };
+        Enclosures = new Web.Shared.EnclosureList(Web.Shared.EnclosureList.Parse(shown.Enclosures), url => media.For(url, shown.FeedId));
         return Page();
     }
 

@@ -57,6 +57,7 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
     protected async Task LoadSidebarAsync(System.Data.Common.DbConnection connection, bool countSavedViews = true)
     {
         Subscriptions = await ReaderViews.SubscriptionsAsync(connection, Me);
+        _byFeed = null;
         await LoadReadingAsync(connection);
         var saved = await SavedViewStore.ListAsync(connection, Me);
         var lines = new List<SavedViewLine>(saved.Count);
@@ -90,11 +91,17 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
 
     /// <summary>The form a feed's Chinese is shown in: the subscription's choice, else the user's (after the sidebar is loaded).</summary>
     public ChineseVariant VariantOf(long feedId) =>
-        ChineseVariants.Parse(Subscriptions.FirstOrDefault(s => s.FeedId == feedId)?.ChineseVariant ?? Reading.ChineseVariant);
+        ChineseVariants.Parse(SubscriptionOf(feedId)?.ChineseVariant ?? Reading.ChineseVariant);
+
+    private Dictionary<long, SubscriptionLine>? _byFeed;
+
+    // a list page asks after every line's feed: by id, not by walking hundreds of subscriptions each time
+    private SubscriptionLine? SubscriptionOf(long feedId) =>
+        (_byFeed ??= Subscriptions.GroupBy(s => s.FeedId).ToDictionary(g => g.Key, g => g.First())).GetValueOrDefault(feedId);
 
     /// <summary>The lang attribute of a text of a feed's entry as shown (the Chinese form it is converted to, else the feed's language).</summary>
     public string? LangOf(long feedId, string? text) =>
-        Web.Chinese.ChineseShown.Lang(Conversion.IsAvailable ? VariantOf(feedId) : ChineseVariant.Original, Subscriptions.FirstOrDefault(s => s.FeedId == feedId)?.Language, text);
+        Web.Chinese.ChineseShown.Lang(Conversion.IsAvailable ? VariantOf(feedId) : ChineseVariant.Original, SubscriptionOf(feedId)?.Language, text);
 
     /// <summary>Which media addresses of this user's entries go through the proxy (after the sidebar is loaded).</summary>
     protected Task<Web.Media.MediaPolicy> MediaPolicyAsync(CancellationToken cancellationToken)

@@ -28,18 +28,28 @@ public static class SearchHighlight
     {
         var words = (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).Take(8).ToList();
         var found = new List<(int Start, int End)>();
+        if (words.Count == 0)
+        {
+            // every list line comes through here: no query, no work (and no conversion)
+            return found;
+        }
         Find(text, words, found);
-        // search matched across scripts (資訊 for 资讯, 軟體 for 软件): the text's Simplified forms are searched for the
-        // word's forms too, where converting kept every character in place, so a match marks the text as shown
+        // search matched across scripts (資訊 for 资讯, 軟體 for 软件): the words' forms are looked for in the text, and in its
+        // Simplified forms where it has characters that fold and folding kept every character in place, so a match marks
+        // the text as shown
         if (Inertia.Reader.Chinese.SearchForms.Converter is { } converter && Inertia.Reader.Chinese.ChineseText.HasHan(text))
         {
-            var (characters, phrases) = converter.SearchForms(text);
-            var forms = words.SelectMany(w => Inertia.Reader.Chinese.SearchForms.OfWord(w, converter)).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-            foreach (var folded in new[] { characters, phrases }.Distinct())
+            var forms = FormsOf(words, converter);
+            Find(text, forms, found);
+            if (converter.MayFold(text))
             {
-                if (folded.Length == text.Length && folded != text)
+                var (characters, phrases) = converter.SearchForms(text);
+                foreach (var folded in new[] { characters, phrases }.Distinct())
                 {
-                    Find(folded, forms, found);
+                    if (folded.Length == text.Length && folded != text)
+                    {
+                        Find(folded, forms, found);
+                    }
                 }
             }
         }
@@ -57,6 +67,23 @@ public static class SearchHighlight
             }
         }
         return merged;
+    }
+
+    // a list page marks fifty lines with the same query: its words' forms are made once, not per line
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<string>> s_forms = new(StringComparer.Ordinal);
+
+    private static IReadOnlyList<string> FormsOf(List<string> words, Inertia.Reader.Chinese.OpenCc converter)
+    {
+        var key = string.Join('\n', words);
+        if (s_forms.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+        if (s_forms.Count > 1000)
+        {
+            s_forms.Clear();
+        }
+        return s_forms[key] = [.. words.SelectMany(w => Inertia.Reader.Chinese.SearchForms.OfWord(w, converter)).Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     private static void Find(string text, IEnumerable<string> words, List<(int Start, int End)> found)
