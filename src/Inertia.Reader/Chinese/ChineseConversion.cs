@@ -29,9 +29,6 @@ public sealed class ChineseConversion : IDisposable
     /// <summary>Why it cannot, in words; empty when it can.</summary>
     public string WhyNot { get; }
 
-    /// <summary>The converter itself, for search (null without OpenCC).</summary>
-    public OpenCc? Converter => _converter;
-
     /// <summary>A plain text (a title, an excerpt) in the variant.</summary>
     public string? Text(string? text, ChineseVariant variant) => Convert(text, variant, html: false);
 

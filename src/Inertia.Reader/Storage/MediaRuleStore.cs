@@ -54,13 +54,6 @@ public static class MediaRuleStore
             "SELECT feed_id, id FROM subscriptions WHERE user_id = @userId AND (media_referer IS NOT NULL OR media_user_agent IS NOT NULL)", new { userId }))
         .ToDictionary(r => r.FeedId, r => r.Id);
 
-    /// <summary>Whether the user has every image of the reader proxied.</summary>
-    public static Task<bool> UserProxiesAllAsync(DbConnection connection, long userId) =>
-        connection.ExecuteScalarAsync<bool>("SELECT proxy_media FROM users WHERE id = @userId", new { userId });
-
-    public static Task SetUserProxiesAllAsync(DbConnection connection, long userId, bool all) =>
-        connection.ExecuteAsync("UPDATE users SET proxy_media = @all WHERE id = @userId", new { userId, all });
-
     /// <summary>Sets whether an API password's apps get every image and enclosure proxied; false when it is not the user's.</summary>
     public static async Task<bool> SetApiPasswordProxiesAllAsync(DbConnection connection, long userId, long id, bool all) =>
         await connection.ExecuteAsync("UPDATE api_passwords SET proxy_media = @all WHERE id = @id AND user_id = @userId", new { id, userId, all }) > 0;

@@ -27,7 +27,7 @@ public static class ApiItems
         var origin = http.RequestServices.GetRequiredService<Hosting.ServerOptions>().BaseUri?.ToString().TrimEnd('/')
             ?? $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
         var media = await http.RequestServices.GetRequiredService<MediaProxy>()
-            .PolicyAsync(proxyAll, ruled.Count == 0 ? null : feedId => ruled.TryGetValue(feedId, out var id) ? id : null, origin, http.RequestAborted);
+            .PolicyAsync(proxyAll, ruled, origin, http.RequestAborted);
         return [.. items.Select(item =>
         {
             var shown = variant == ChineseVariant.Original || !conversion.IsAvailable ? item : Chinese.ChineseShown.Article(conversion, item, variant);

@@ -59,11 +59,12 @@ public sealed class MediaProxy(Database database, MediaProxyOptions options, Tim
 
     /// <summary>
     /// What a page or reply does with each media address: the proxy address (absolute when <paramref name="origin"/> is
-    /// given, for apps) or null to leave it. <paramref name="all"/>: every address; <paramref name="subscriptionOf"/>: the
-    /// subscription with its own rule for a feed, if any.
+    /// given, for apps) or null to leave it. <paramref name="all"/>: every address; <paramref name="ruled"/>: feed id →
+    /// the subscription with its own rule for it.
     /// </summary>
-    public async Task<MediaPolicy> PolicyAsync(bool all, Func<long, long?>? subscriptionOf = null, string? origin = null, CancellationToken cancellationToken = default)
+    public async Task<MediaPolicy> PolicyAsync(bool all, IReadOnlyDictionary<long, long>? ruled = null, string? origin = null, CancellationToken cancellationToken = default)
     {
+        Func<long, long?>? subscriptionOf = ruled is { Count: > 0 } r ? feedId => r.TryGetValue(feedId, out var id) ? id : null : null;
         if (!options.Enabled)
         {
             return MediaPolicy.None;

@@ -108,7 +108,7 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
     {
         var ruled = Subscriptions.Where(s => s.HasMediaRule).ToDictionary(s => s.FeedId, s => s.Id);
         return HttpContext.RequestServices.GetRequiredService<Web.Media.MediaProxy>()
-            .PolicyAsync(Reading.ProxyMedia, ruled.Count == 0 ? null : feedId => ruled.TryGetValue(feedId, out var id) ? id : null, cancellationToken: cancellationToken);
+            .PolicyAsync(Reading.ProxyMedia, ruled, cancellationToken: cancellationToken);
     }
 
     /// <summary>Lines in the form each one's feed is read in.</summary>
