@@ -163,4 +163,37 @@ public sealed class ReaderManageTests(BrowserFixture browser)
         await page.GotoAsync($"/reader/entries/{linked}");
         await Expect(page.Locator(".prose a", new() { HasText = "elsewhere" })).ToHaveAttributeAsync("target", "_blank");
     }
+    [Fact]
+    public async Task A_rule_made_in_the_form_hides_its_entries_from_the_reader_and_reads_as_a_sentence()
+    {
+        await using var site = await SiteHost.StartAsync();
+        var user = await site.CreateUserAsync("rita", "rita-password-1");
+        var url = site.Feeds.Url("ithome.xml").ToString();
+        await using (var connection = await site.Database.OpenAsync())
+        {
+            await SubscriptionStore.SubscribeAsync(connection, null, user, url, null, null, null, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+        }
+        var page = await SignedInAsync(browser, site, "rita", "rita-password-1");
+        await Expect(page.Locator("ul.entries")).ToContainTextAsync("折叠屏");
+
+        await page.GotoAsync("/reader/subscriptions");
+        await page.GetByRole(AriaRole.Link, new() { Name = "规则", Exact = true }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/reader/rules$"));
+        await PageChecks.AssertAccessibleAsync(page);
+        await page.GetByLabel("执行").SelectOptionAsync("block");
+        await page.GetByLabel("条件").SelectOptionAsync("title");
+        await page.GetByLabel("关键词或表达式").FillAsync("折叠屏, 云厂商");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加规则" }).ClickAsync();
+        await Expect(page.Locator("[role=status]")).ToContainTextAsync("隐藏 2 篇");
+        await Expect(page.Locator(".rules li")).ToHaveCountAsync(1);
+        await Expect(page.Locator(".rules li")).ToContainTextAsync("标题包含 折叠屏, 云厂商");
+        await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.AssertFitsWidthAsync(page);
+        await Screenshots.SaveAsync(page, "reader-rules-desktop-light-zh");
+
+        await page.GotoAsync("/reader?show=all");
+        await Expect(page.Locator("ul.entries")).ToContainTextAsync("开源数据库");
+        await Expect(page.Locator("ul.entries")).Not.ToContainTextAsync("折叠屏");
+        await Expect(page.Locator("ul.entries")).Not.ToContainTextAsync("云厂商");
+    }
 }

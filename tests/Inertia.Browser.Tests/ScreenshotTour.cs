@@ -30,6 +30,10 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
             // a saved search in the sidebar
             await Inertia.Reader.Storage.SavedViewStore.SaveAsync(connection, admin, "阮一峰", "/reader?q=" + Uri.EscapeDataString("阮一峰"), now);
+            // rules of each kind, for one feed and for all
+            await Inertia.Reader.Storage.EntryRuleStore.AddAsync(connection, new() { UserId = admin, FeedId = ithome, Action = Inertia.Reader.Rules.RuleAction.Block, Field = Inertia.Reader.Rules.RuleField.Title, Pattern = "广告, 促销" }, now);
+            await Inertia.Reader.Storage.EntryRuleStore.AddAsync(connection, new() { UserId = admin, Action = Inertia.Reader.Rules.RuleAction.Read, Field = Inertia.Reader.Rules.RuleField.Author, Match = Inertia.Reader.Rules.RuleMatch.Regex, Pattern = @"^(bot|digest)\b" }, now);
+            await Inertia.Reader.Storage.EntryRuleStore.AddAsync(connection, new() { UserId = admin, Action = Inertia.Reader.Rules.RuleAction.Star, Pattern = "惯性聚合, Inertia" }, now);
             import = await Inertia.Reader.Storage.ImportJobStore.StartAsync(connection, admin, "feedly.opml", 212, now);
             await Inertia.Reader.Storage.ImportJobStore.ProgressAsync(connection, import, 212, 180, 29,
                 [new(14, "outline of type 'rss' has no xmlUrl"), new(77, "'javascript:alert(1)' is not an http(s) URL, skipped"), new(190, "duplicate of the outline on line 12 (https://example.org/feed), skipped")],
@@ -53,6 +57,7 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
             ("reader-feed", $"/reader/feeds/{ithome}", true, 200),
             ("reader-import", "/reader/import", true, 200),
             ("reader-import-report", $"/reader/import/{import}", true, 200),
+            ("reader-rules", "/reader/rules", true, 200),
             ("account", "/account", true, 200),
             ("admin-users", "/admin/users", true, 200),
             ("admin-catalog", "/admin/catalog", true, 200),

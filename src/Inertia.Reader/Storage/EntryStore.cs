@@ -207,6 +207,7 @@ public static class EntryStore
         }
         var indexed = new List<(long Id, string Terms)>();
         var newIds = new List<long>();
+        var arrived = new List<(long Id, EntryRow Row)>();
         var inserted = 0;
         if (rows.New.Count > 0 && postgres)
         {
@@ -216,7 +217,12 @@ public static class EntryStore
             await connection.ExecuteAsync("SET LOCAL synchronous_commit = off; SELECT pg_advisory_xact_lock(@key)", new { key = IdOrderLock }, transaction);
             // one statement for the feed's new rows and its subscribers' counters: on PostgreSQL each statement is a round
             // trip, and from here to the commit other ingests wait
-            newIds.AddRange(await InsertAllAsync(connection, transaction, rows.New));
+            var byKey = rows.New.DistinctBy(r => r.Key).ToDictionary(r => r.Key);
+            foreach (var (id, key) in await InsertAllAsync(connection, transaction, rows.New))
+            {
+                newIds.Add(id);
+                arrived.Add((id, byKey[key]));
+            }
             inserted = newIds.Count;
         }
         else if (rows.New.Count > 0)
@@ -230,6 +236,7 @@ public static class EntryStore
                     var added = Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
                     inserted++;
                     newIds.Add(added);
+                    arrived.Add((added, row));
                     Index(indexed, added, row);
                 }
             }
@@ -263,6 +270,11 @@ public static class EntryStore
                 WHERE s.feed_id = @feedId AND e.id IN @newIds AND e.id > s.read_through;
                 UPDATE feeds SET entry_count = entry_count + @inserted WHERE id = @feedId;
                 """, new { newIds, feedId = rows.New[0].FeedId, inserted = (long)newIds.Count }, transaction);
+        }
+        if (arrived.Count > 0)
+        {
+            // the readers' rules decide in the same transaction: a blocked entry is never seen, even for a moment
+            await EntryRuleStore.ApplyToArrivalsAsync(connection, transaction, rows.FeedId, arrived, rows.Now);
         }
         return new UpsertResult(inserted, updated, unchanged + rows.New.Count - inserted);
     }
@@ -305,16 +317,16 @@ public static class EntryStore
     // the new rows, the counter and unread rows of every subscriber whose watermark is below them, and the feed's count of entries, in one statement
     private static readonly string s_insertAll =
         $"WITH inserted AS (INSERT INTO entries ({string.Join(", ", s_columns.Select(c => c.Name))}) " +
-        $"SELECT * FROM unnest({string.Join(", ", s_columns.Select((c, i) => $"@c{i}::{c.PostgresType}[]"))}) ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, sort_at, created_at), " +
+        $"SELECT * FROM unnest({string.Join(", ", s_columns.Select((c, i) => $"@c{i}::{c.PostgresType}[]"))}) ON CONFLICT (feed_id, key) DO NOTHING RETURNING id, key, sort_at, created_at), " +
         "counted AS (UPDATE subscriptions SET unread_count = unread_count + (SELECT COUNT(*) FROM inserted WHERE inserted.id > subscriptions.read_through) " +
         "WHERE feed_id = @feed AND EXISTS (SELECT 1 FROM inserted)), " +
         "listed AS (INSERT INTO unread_entries (user_id, entry_id, feed_id, sort_at, created_at) " +
         "SELECT s.user_id, i.id, s.feed_id, i.sort_at, i.created_at FROM inserted i JOIN subscriptions s ON s.feed_id = @feed AND i.id > s.read_through), " +
         "held AS (UPDATE feeds SET entry_count = entry_count + (SELECT COUNT(*) FROM inserted) WHERE id = @feed AND EXISTS (SELECT 1 FROM inserted)) " +
-        "SELECT id FROM inserted";
+        "SELECT id, key FROM inserted";
 
     /// <summary>Inserts rows from one array per column (PostgreSQL's unnest), in one statement.</summary>
-    private static async Task<List<long>> InsertAllAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EntryRow> rows)
+    private static async Task<List<(long Id, string Key)>> InsertAllAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<EntryRow> rows)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -330,11 +342,11 @@ public static class EntryStore
         feed.ParameterName = "@feed";
         feed.Value = rows[0].FeedId;
         command.Parameters.Add(feed);
-        var ids = new List<long>(rows.Count);
+        var ids = new List<(long, string)>(rows.Count);
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            ids.Add(reader.GetInt64(0));
+            ids.Add((reader.GetInt64(0), reader.GetString(1)));
         }
         return ids;
     }

@@ -63,7 +63,7 @@ public static class ItemStream
     /// <summary>The ids (with dates) of the entries the filter selects, one page of them.</summary>
     public static async Task<IReadOnlyList<StreamRef>> RefsAsync(DbConnection connection, StreamFilter filter)
     {
-        var (from, where, arguments) = Where(connection, filter, withPlace: true, await WalksInOrderAsync(connection, filter));
+        var (from, where, arguments) = Where(connection, filter, withPlace: true, await WalksInOrderAsync(connection, filter), await HidesAsync(connection, filter));
         var direction = filter.OldestFirst ? "ASC" : "DESC";
         var order = filter.ById ? $"e.id {direction}" : $"e.sort_at {direction}, e.id {direction}";
         // read by hand, two columns: a page can be 10,000 rows, and Dapper's mapping of four cost four times the query
@@ -80,7 +80,7 @@ public static class ItemStream
     /// <summary>Only the ids the filter selects (Fever's lists of every unread or starred id: 30,000 of them is no rare list).</summary>
     public static async Task<IReadOnlyList<long>> IdsAsync(DbConnection connection, StreamFilter filter)
     {
-        var (from, where, arguments) = Where(connection, filter, withPlace: true, await WalksInOrderAsync(connection, filter));
+        var (from, where, arguments) = Where(connection, filter, withPlace: true, await WalksInOrderAsync(connection, filter), await HidesAsync(connection, filter));
         var direction = filter.OldestFirst ? "ASC" : "DESC";
         var order = filter.ById ? $"e.id {direction}" : $"e.sort_at {direction}, e.id {direction}";
         await using var reader = await connection.ExecuteReaderAsync($"SELECT e.id {from} WHERE {where} ORDER BY {order} LIMIT @Limit", arguments);
@@ -100,7 +100,8 @@ public static class ItemStream
     public static async Task<IReadOnlyList<long>> PageByIdAsync(DbConnection connection, long userId, long? idAbove, long? idBelow, bool oldestFirst, int limit)
     {
         var direction = oldestFirst ? "ASC" : "DESC";
-        var bounds = (idAbove is null ? "" : " AND x.id > @idAbove") + (idBelow is null ? "" : " AND x.id < @idBelow");
+        var bounds = (idAbove is null ? "" : " AND x.id > @idAbove") + (idBelow is null ? "" : " AND x.id < @idBelow")
+            + (await EntryRuleStore.HidesAnyAsync(connection, userId) ? " AND " + EntryRuleStore.NotHidden.Replace("e.id", "x.id").Replace("@UserId", "@userId") : "");
         var args = new { userId, idAbove, idBelow, limit };
         if (connection is Microsoft.Data.Sqlite.SqliteConnection)
         {
@@ -140,7 +141,7 @@ public static class ItemStream
     /// <summary>How many entries the filter selects in all, whatever its page (Miniflux's <c>total</c>).</summary>
     public static Task<long> CountAsync(DbConnection connection, StreamFilter filter)
     {
-        var (from, where, arguments) = Where(connection, filter, withPlace: false);
+        var arguments = Arguments(filter);
         if (UnreadOnly(filter) && filter is { SeenSince: null, SeenBefore: null, DatedFrom: null, DatedBefore: null, IdAbove: null, IdBelow: null })
         {
             // every unread entry of a feed or a category: the counters kept on the subscriptions say it
@@ -148,8 +149,19 @@ public static class ItemStream
                 "SELECT COALESCE(SUM(s.unread_count), 0) FROM subscriptions s WHERE s.user_id = @UserId"
                 + (filter.FeedId is null ? "" : " AND s.feed_id = @FeedId") + (filter.CategoryId is null ? "" : " AND s.category_id = @CategoryId"), arguments);
         }
-        return connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) {from} WHERE {where}", arguments);
+        return CountAllAsync(connection, filter);
     }
+
+    private static async Task<long> CountAllAsync(DbConnection connection, StreamFilter filter)
+    {
+        var (from, where, arguments) = Where(connection, filter, withPlace: false, hides: await HidesAsync(connection, filter));
+        return await connection.ExecuteScalarAsync<long>($"SELECT COUNT(*) {from} WHERE {where}", arguments);
+    }
+
+    // whether the list must test each entry for being hidden by the user's rules: only lists that can hold read entries,
+    // and only for a user with any hidden (the test costs a lookup an entry)
+    private static async Task<bool> HidesAsync(DbConnection connection, StreamFilter filter) =>
+        !UnreadRows(filter) && !filter.StarredOnly && await EntryRuleStore.HidesAnyAsync(connection, filter.UserId);
 
     /// <summary>
     /// SQLite: walk the list in its order and test each entry until the page is full, rather than read every entry it may
@@ -199,7 +211,7 @@ public static class ItemStream
         return forSearch ? theirs * 50 >= all : (long)filter.Limit * all <= theirs * theirs;
     }
 
-    private static (string From, string Where, DynamicParameters Arguments) Where(DbConnection connection, StreamFilter filter, bool withPlace, bool walk = false)
+    private static (string From, string Where, DynamicParameters Arguments) Where(DbConnection connection, StreamFilter filter, bool withPlace, bool walk = false, bool hides = false)
     {
         var (from, where) = walk && filter is { FeedId: null, StarredOnly: false } && !UnreadRows(filter)
             // the entries in date order drive (CROSS JOIN keeps SQLite from starting at the subscriptions and sorting all
@@ -209,6 +221,10 @@ public static class ItemStream
             : Scope(filter);
         var conditions = new List<string> { where };
         var arguments = Arguments(filter);
+        if (hides)
+        {
+            conditions.Add(EntryRuleStore.NotHidden);
+        }
         if (filter.Search is { } search)
         {
             var provider = connection is Microsoft.Data.Sqlite.SqliteConnection ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres;

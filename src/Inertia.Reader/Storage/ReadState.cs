@@ -121,13 +121,15 @@ public static class ReadState
                 continue;
             }
             results[i] = MarkResult.Changed;
-            // an exception to the watermark only where the mark differs from it; otherwise the state says nothing
+            // an exception to the watermark only where the mark differs from it; otherwise the state says nothing. Marking
+            // unread an entry a rule hid brings it back: the user asked to read it
             bool? exception = read == belowWatermark ? null : read;
             await connection.ExecuteAsync(
                 """
                 INSERT INTO entry_states (user_id, entry_id, is_read, is_starred, read_at) VALUES (@userId, @entryId, @exception, FALSE, @now)
-                ON CONFLICT (user_id, entry_id) DO UPDATE SET is_read = excluded.is_read, read_at = excluded.read_at
-                """, new { userId, entryId = state.EntryId, exception, now }, transaction);
+                ON CONFLICT (user_id, entry_id) DO UPDATE SET is_read = excluded.is_read, read_at = excluded.read_at,
+                    is_hidden = CASE WHEN @read THEN entry_states.is_hidden ELSE FALSE END
+                """, new { userId, entryId = state.EntryId, exception, now, read }, transaction);
             await connection.ExecuteAsync(read
                 ? "DELETE FROM unread_entries WHERE user_id = @userId AND entry_id = @entryId"
                 : """
@@ -140,7 +142,7 @@ public static class ReadState
         }
         // a state that says nothing any more (no exception, no star) goes
         await connection.ExecuteAsync(
-            "DELETE FROM entry_states WHERE user_id = @userId AND entry_id = @entryId AND is_read IS NULL AND NOT is_starred",
+            "DELETE FROM entry_states WHERE user_id = @userId AND entry_id = @entryId AND is_read IS NULL AND NOT is_starred AND NOT is_hidden",
             changed.Select(entryId => new { userId, entryId }), transaction);
         foreach (var (subscriptionId, delta) in deltas)
         {
@@ -217,7 +219,7 @@ public static class ReadState
             if (!starred && changed > 0)
             {
                 await connection.ExecuteAsync(
-                    "DELETE FROM entry_states WHERE user_id = @userId AND entry_id = @entryId AND is_read IS NULL AND NOT is_starred", args, transaction);
+                    "DELETE FROM entry_states WHERE user_id = @userId AND entry_id = @entryId AND is_read IS NULL AND NOT is_starred AND NOT is_hidden", args, transaction);
             }
             results[i] = changed > 0 ? MarkResult.Changed
                 : await IsSubscribedAsync(connection, transaction, userId, entryIds[i]) ? MarkResult.Unchanged : MarkResult.NotSubscribed;
@@ -251,7 +253,7 @@ public static class ReadState
             WHERE user_id = @userId AND entry_id <= @upToId AND is_read IS NOT NULL
               AND entry_id IN (SELECT e.id FROM entries e JOIN subscriptions s ON s.feed_id = e.feed_id WHERE {scope} AND e.id <= @upToId)
             """, args, tx);
-        await connection.ExecuteAsync("DELETE FROM entry_states WHERE user_id = @userId AND is_read IS NULL AND NOT is_starred", args, tx);
+        await connection.ExecuteAsync("DELETE FROM entry_states WHERE user_id = @userId AND is_read IS NULL AND NOT is_starred AND NOT is_hidden", args, tx);
         // everything up to upToId in scope is read now, kept-unread marks included; what arrived after stays
         await connection.ExecuteAsync(
             $"DELETE FROM unread_entries WHERE user_id = @userId AND entry_id <= @upToId AND feed_id IN (SELECT s.feed_id FROM subscriptions s WHERE {scope})", args, tx);

@@ -16,6 +16,9 @@ public sealed class SubscriptionModel(Database database, TimeProvider time, Refr
     public string? Message { get; private set; }
     public string? Error { get; private set; }
 
+    /// <summary>How many of the user's rules act on this feed (its own and those for all feeds).</summary>
+    public int RuleCount { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(long id, bool saved, CancellationToken cancellationToken)
     {
         Message = saved ? strings["Saved"].Value : null;
@@ -87,6 +90,7 @@ public sealed class SubscriptionModel(Database database, TimeProvider time, Refr
         }
         Settings = settings;
         await LoadSidebarAndCategoriesAsync(connection);
+        RuleCount = (await EntryRuleStore.ListAsync(connection, Me)).Count(r => r.Rule.AppliesTo(id));
         return true;
     }
 }
