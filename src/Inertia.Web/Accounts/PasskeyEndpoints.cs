@@ -18,7 +18,10 @@ public static class PasskeyEndpoints
         {
             using var reader = new StreamReader(request.Body);
             var credential = await reader.ReadToEndAsync();
-            var result = await signIn.PasskeySignInAsync(credential);
+            if (await UnlessMalformed(() => signIn.PasskeySignInAsync(credential), log) is not { } result)
+            {
+                return NotACredential;
+            }
             if (!result.Succeeded)
             {
                 log.LogInformation("passkey sign-in refused from {Address}: {Outcome}", request.HttpContext.Connection.RemoteIpAddress,
@@ -44,7 +47,7 @@ public static class PasskeyEndpoints
             });
             return Results.Content(options, "application/json");
         });
-        accountGroup.MapPost("", async (HttpContext context, UserManager<AppUser> users, SignInManager<AppUser> signIn, string? name) =>
+        accountGroup.MapPost("", async (HttpContext context, UserManager<AppUser> users, SignInManager<AppUser> signIn, ILogger<SignInManager<AppUser>> log, string? name) =>
         {
             var user = await users.GetUserAsync(context.User);
             if (user is null)
@@ -52,7 +55,11 @@ public static class PasskeyEndpoints
                 return Results.Unauthorized();
             }
             using var reader = new StreamReader(context.Request.Body);
-            var attestation = await signIn.PerformPasskeyAttestationAsync(await reader.ReadToEndAsync());
+            var body = await reader.ReadToEndAsync();
+            if (await UnlessMalformed(() => signIn.PerformPasskeyAttestationAsync(body), log) is not { } attestation)
+            {
+                return NotACredential;
+            }
             if (!attestation.Succeeded)
             {
                 return Results.Problem($"The passkey was not accepted: {attestation.Failure?.Message}", statusCode: StatusCodes.Status400BadRequest);
@@ -61,5 +68,22 @@ public static class PasskeyEndpoints
             var saved = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
             return saved.Succeeded ? Results.Json(new { ok = true }) : Results.Problem(string.Join(" ", saved.Errors.Select(e => e.Description)));
         });
+    }
+
+    private static readonly IResult NotACredential = Results.Problem("The request did not carry a passkey credential.", statusCode: StatusCodes.Status400BadRequest);
+
+    // a body that is not the browser's credential JSON (or an exchange with no options asked first) makes Identity throw:
+    // that is bad input, a 400, never a 500
+    private static async Task<T?> UnlessMalformed<T>(Func<Task<T>> step, ILogger log) where T : class
+    {
+        try
+        {
+            return await step();
+        }
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException or ArgumentException)
+        {
+            log.LogInformation("passkey request refused: {Reason}", e.Message);
+            return null;
+        }
     }
 }
