@@ -78,7 +78,7 @@ public static class EntryRuleStore
     }
 
     /// <summary>
-    /// Applies the user's rules to the entries stored in their feeds (one feed, or all), a page of entries per write turn:
+    /// Applies the user's rules to the entries stored in their feeds (one feed, or all), 500 at a time, each page's marks in one write turn:
     /// blocked entries are hidden and read, entries hidden before that no rule hides now are shown again (still read),
     /// and read and star rules mark. A starred entry is never hidden.
     /// </summary>
@@ -93,9 +93,11 @@ public static class EntryRuleStore
         var after = 0L;
         while (true)
         {
-            var page = await database.Writes.RunAsync(async (c, tx) =>
+            // read and judged outside the writer (on SQLite one writer serves every ingest): it is entered only to act
+            List<StoredRow> rows;
+            await using (var connection = await database.OpenAsync(cancellationToken))
             {
-                var rows = (await c.QueryAsync<StoredRow>(
+                rows = (await connection.QueryAsync<StoredRow>(
                     """
                     SELECT e.id, e.feed_id, e.title, e.content, e.summary, e.author, e.url, e.categories,
                         COALESCE(st.is_starred, FALSE) AS is_starred, COALESCE(st.is_hidden, FALSE) AS is_hidden
@@ -103,42 +105,45 @@ public static class EntryRuleStore
                     LEFT JOIN entry_states st ON st.user_id = s.user_id AND st.entry_id = e.id
                     WHERE s.user_id = @userId AND (@feedId IS NULL OR s.feed_id = @feedId) AND e.id > @after
                     ORDER BY e.id LIMIT 500
-                    """, new { userId, feedId, after }, tx)).ToList();
-                var verdicts = new List<(long Id, RuleVerdict Verdict)>();
-                var showAgain = new List<long>();
-                foreach (var row in rows)
+                    """, new { userId, feedId, after })).ToList();
+            }
+            var verdicts = new List<(long Id, RuleVerdict Verdict)>();
+            var showAgain = new List<long>();
+            foreach (var row in rows)
+            {
+                var verdict = RuleVerdict.Of(rules, row.Feed_id, RuleSubject.FromStored(row.Title, row.Content, row.Summary, row.Author, row.Url, row.Categories));
+                if (row.Is_starred && verdict.Hide)
                 {
-                    var verdict = RuleVerdict.Of(rules, row.Feed_id, RuleSubject.FromStored(row.Title, row.Content, row.Summary, row.Author, row.Url, row.Categories));
-                    if (row.Is_starred && verdict.Hide)
-                    {
-                        verdict = default;
-                    }
-                    if (row.Is_hidden && !verdict.Hide)
-                    {
-                        showAgain.Add(row.Id);
-                    }
-                    if (verdict.Acts && !(verdict.Hide && row.Is_hidden))
-                    {
-                        verdicts.Add((row.Id, verdict));
-                    }
+                    verdict = default;
                 }
-                var (h, r, s) = await ActAsync(c, tx, userId, verdicts, now);
-                if (showAgain.Count > 0)
+                if (row.Is_hidden && !verdict.Hide)
                 {
+                    showAgain.Add(row.Id);
+                }
+                if (verdict.Acts && !(verdict.Hide && row.Is_hidden))
+                {
+                    verdicts.Add((row.Id, verdict));
+                }
+            }
+            if (verdicts.Count > 0 || showAgain.Count > 0)
+            {
+                var acted = await database.Writes.RunAsync(async (c, tx) =>
+                {
+                    var done = await ActAsync(c, tx, userId, verdicts, now);
                     await c.ExecuteAsync("UPDATE entry_states SET is_hidden = FALSE WHERE user_id = @userId AND entry_id = @id", showAgain.Select(id => new { userId, id }), tx);
-                }
-                return (Count: rows.Count, Last: rows.Count == 0 ? after : rows[^1].Id, h, showAgain.Count, r, s);
-            }, cancellationToken);
-            examined += page.Count;
-            hidden += page.h;
-            shown += page.Item4;
-            read += page.r;
-            starred += page.s;
-            if (page.Count < 500)
+                    return done;
+                }, cancellationToken);
+                hidden += acted.Hidden;
+                read += acted.Read;
+                starred += acted.Starred;
+                shown += showAgain.Count;
+            }
+            examined += rows.Count;
+            if (rows.Count < 500)
             {
                 break;
             }
-            after = page.Last;
+            after = rows[^1].Id;
         }
         return new RuleReport(examined, hidden, shown, read, starred);
     }
