@@ -97,8 +97,8 @@ public sealed class EntryRuleTests(PostgresServer postgres) : ProviderTest(postg
         // a rule for a feed ann does not read is refused
         Assert.Null(await EntryRuleStore.AddAsync(c, Rule(RuleAction.Block, "x", feed: 9999, user: ann), 1));
 
-        await AddAsync(c, a, E("a1", "【广告】限时优惠"), E("a2", "Urgent: patch now"), E("a3", "Notes", author: "The Digest Bot"), E("a4", "Plain"));
-        await AddAsync(c, b, E("b1", "Rust 2027 edition"), E("b2", "Gardening"), E("b3", "Cooking", content: "<p>with <b>rust</b>-proof pans</p>"));
+        await AddEntriesAsync(c, a, E("a1", "【广告】限时优惠"), E("a2", "Urgent: patch now"), E("a3", "Notes", author: "The Digest Bot"), E("a4", "Plain"));
+        await AddEntriesAsync(c, b, E("b1", "Rust 2027 edition"), E("b2", "Gardening"), E("b3", "Cooking", content: "<p>with <b>rust</b>-proof pans</p>"));
         var ids = (await c.QueryAsync<(string Key, long Id)>("SELECT key, id FROM entries")).ToDictionary(r => r.Key, r => r.Id);
 
         // ann: a1 and b2 hidden (and read), a3 read, a2 starred; bob sees everything unread
@@ -134,7 +134,7 @@ public sealed class EntryRuleTests(PostgresServer postgres) : ProviderTest(postg
         await SubscriptionStore.SubscribeAsync(c, null, bob, "https://a.example/rss", null, null, null, 1);
         var a = await FeedStore.EnsureAsync(c, null, "https://a.example/rss", 1);
         // more than a page of entries: the walk goes on past 500
-        await AddAsync(c, a, [.. Enumerable.Range(0, 620).Select(i => E($"k{i}", i % 10 == 0 ? $"Sponsored {i}" : $"Post {i}"))]);
+        await AddEntriesAsync(c, a, [.. Enumerable.Range(0, 620).Select(i => E($"k{i}", i % 10 == 0 ? $"Sponsored {i}" : $"Post {i}"))]);
         var starredSponsor = await c.ExecuteScalarAsync<long>("SELECT id FROM entries WHERE key = 'k10'");
         await ReadState.SetStarredAsync(db, ann, starredSponsor, true, 2);
 
@@ -163,11 +163,4 @@ public sealed class EntryRuleTests(PostgresServer postgres) : ProviderTest(postg
 
     private static ParsedEntry E(string key, string title, string? content = null, string? author = null) =>
         new() { Key = key, Title = title, Content = content, Author = author };
-
-    private static async Task AddAsync(System.Data.Common.DbConnection c, long feed, params ParsedEntry[] entries)
-    {
-        await using var tx = await c.BeginTransactionAsync();
-        await EntryStore.UpsertAsync(c, tx, feed, entries, e => e, 2);
-        await tx.CommitAsync();
-    }
 }

@@ -21,6 +21,14 @@ public abstract class ProviderTest(PostgresServer postgres) : IDisposable
         return db;
     }
 
+    /// <summary>Stores entries of a feed as one ingest does (nothing sanitized), in a transaction of its own.</summary>
+    protected static async Task AddEntriesAsync(System.Data.Common.DbConnection c, long feed, params Inertia.Feeds.Model.ParsedEntry[] entries)
+    {
+        await using var tx = await c.BeginTransactionAsync();
+        await EntryStore.UpsertAsync(c, tx, feed, entries, e => e, 2);
+        await tx.CommitAsync();
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

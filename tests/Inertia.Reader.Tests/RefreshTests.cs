@@ -18,7 +18,7 @@ public sealed class RefreshTests(PostgresServer postgres) : ProviderTest(postgre
 
     private static string Rss(int feed, int entries) =>
         "<rss version=\"2.0\"><channel><title>Feed " + feed + "</title><link>https://site" + feed + ".example/</link>" +
-        string.Concat(Enumerable.Range(0, entries).Select(i => $"<item><guid>f{feed}-{i}</guid><title>Entry {i}</title><description>&lt;p&gt;body {i}&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</description></item>")) +
+        string.Concat(Enumerable.Range(0, entries).Select(i => $"<item><guid>f{feed}-{i}</guid><title>Entry {i}</title><description>&lt;p&gt;body {i} of feed {feed}&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</description></item>")) +
         "</channel></rss>";
 
     private static Task<FeedServer> FarmAsync(int feeds) => FeedServer.StartAsync(app =>

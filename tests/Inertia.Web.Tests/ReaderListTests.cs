@@ -79,6 +79,42 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_story_through_two_feeds_is_listed_once_and_its_page_names_and_links_the_other_feed(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        async Task<long> StoryAsync(long feedId, string url, string title)
+        {
+            await using var connection = await reader.Site.Database.OpenAsync();
+            await using (var tx = await connection.BeginTransactionAsync())
+            {
+                await EntryStore.UpsertAsync(connection, tx, feedId, [new ParsedEntry { Key = "story", Title = title, Url = url, Content = "<p>" + title + "</p>" }],
+                    e => e, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+                await tx.CommitAsync();
+            }
+            return await connection.ExecuteScalarAsync<long>("SELECT id FROM entries WHERE feed_id = @feedId AND key = 'story'", new { feedId });
+        }
+        // the same address but for its tracking, its scheme and a "www."
+        var first = await StoryAsync(reader.DevFeedId, "https://example.com/big-story?utm_source=dev", "重大新闻");
+        var copy = await StoryAsync(reader.ItHomeFeedId, "http://www.example.com/big-story/?utm_medium=rss&from=ithome#top", "重大新闻（转载）");
+
+        foreach (var list in new[] { "/reader", "/reader?show=all", $"/reader?feed={reader.ItHomeFeedId}&show=all" })
+        {
+            Assert.DoesNotContain(copy, Lines(await PageAsync(reader.Http, list)).Select(l => l.Id));
+        }
+        var unread = await PageAsync(reader.Http, "/reader");
+        Assert.Contains(first, Lines(unread).Select(l => l.Id));
+        Assert.Contains("另见于 IT之家", unread);
+
+        var entry = await PageAsync(reader.Http, $"/reader/entries/{first}");
+        Assert.Contains($"另见于 <a href=\"/reader?feed={reader.ItHomeFeedId}\">IT之家</a>", entry);
+        // the copy was read as it came: opening the story leaves nothing of it unread
+        await using var connection = await reader.Site.Database.OpenAsync();
+        Assert.True((await ReaderViews.EntryAsync(connection, reader.UserId, copy))!.IsRead);
+        Assert.DoesNotContain(await connection.QueryAsync<long>("SELECT entry_id FROM unread_entries WHERE user_id = @UserId", new { reader.UserId }), id => id == first || id == copy);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Reading_settings_set_the_page_size_and_when_entries_are_marked_read(DatabaseProvider provider)
     {
         var reader = await StartAsync(provider);

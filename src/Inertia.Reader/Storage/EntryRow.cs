@@ -15,6 +15,9 @@ public sealed record EntryRow(
 {
     private const int MaxExcerpt = 300;
 
+    /// <summary>What makes it the same story as an entry of another feed (<see cref="Feeds.Urls.StoryKey"/>: its address, else its title and the start of its text), hashed.</summary>
+    public long? StoryHash { get; } = Feeds.Urls.StoryKey.Hash(Feeds.Urls.StoryKey.Of(Url, Title, Excerpt));
+
     /// <summary>The date lists sort by: published, unless later than now (a date in the future), else now.</summary>
     public long SortAt => Published is { } p && p < Now ? p : Now;
 

@@ -100,7 +100,7 @@ public static class EntryRuleStore
                 rows = (await connection.QueryAsync<StoredRow>(
                     """
                     SELECT e.id, e.feed_id, e.title, e.content, e.summary, e.author, e.url, e.categories,
-                        COALESCE(st.is_starred, FALSE) AS is_starred, COALESCE(st.is_hidden, FALSE) AS is_hidden
+                        COALESCE(st.is_starred, FALSE) AS is_starred, COALESCE(st.is_hidden AND st.copy_of IS NULL, FALSE) AS is_hidden
                     FROM subscriptions s JOIN entries e ON e.feed_id = s.feed_id
                     LEFT JOIN entry_states st ON st.user_id = s.user_id AND st.entry_id = e.id
                     WHERE s.user_id = @userId AND (@feedId IS NULL OR s.feed_id = @feedId) AND e.id > @after
@@ -130,7 +130,7 @@ public static class EntryRuleStore
                 var acted = await database.Writes.RunAsync(async (c, tx) =>
                 {
                     var done = await ActAsync(c, tx, userId, verdicts, now);
-                    await c.ExecuteAsync("UPDATE entry_states SET is_hidden = FALSE WHERE user_id = @userId AND entry_id = @id", showAgain.Select(id => new { userId, id }), tx);
+                    await c.ExecuteAsync("UPDATE entry_states SET is_hidden = FALSE WHERE user_id = @userId AND entry_id = @id AND copy_of IS NULL", showAgain.Select(id => new { userId, id }), tx);
                     return done;
                 }, cancellationToken);
                 hidden += acted.Hidden;
@@ -173,7 +173,7 @@ public static class EntryRuleStore
         return (hidden, read, starred);
     }
 
-    /// <summary>Whether the user has any entry hidden by a rule: lists test each entry only then.</summary>
+    /// <summary>Whether the user has any entry hidden by a rule or as a copy (<see cref="StoryCopies"/>): lists test each entry only then.</summary>
     public static Task<bool> HidesAnyAsync(DbConnection connection, long userId) =>
         connection.ExecuteScalarAsync<bool>("SELECT EXISTS (SELECT 1 FROM entry_states WHERE user_id = @userId AND is_hidden)", new { userId });
 

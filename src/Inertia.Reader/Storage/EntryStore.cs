@@ -193,7 +193,7 @@ public static class EntryStore
                 """
                 UPDATE entries SET url = @Url, title = @Title, author = @Author, published_at = @Published, updated_at = @Updated,
                     summary = @Summary, content = @Content, image_url = @ImageUrl, categories = @Categories, enclosures = @Enclosures,
-                    content_hash = @Hash, search_text = @SearchText, excerpt = @Excerpt,
+                    content_hash = @Hash, search_text = @SearchText, excerpt = @Excerpt, story_hash = @StoryHash,
                     sort_at = CASE WHEN @Published IS NOT NULL AND @Published < created_at THEN @Published ELSE created_at END
                 WHERE feed_id = @FeedId AND key = @Key
                 RETURNING id
@@ -275,6 +275,8 @@ public static class EntryStore
         {
             // the readers' rules decide in the same transaction: a blocked entry is never seen, even for a moment
             await EntryRuleStore.ApplyToArrivalsAsync(connection, transaction, rows.FeedId, arrived, rows.Now);
+            // and a story its readers have had through another feed is theirs once
+            await StoryCopies.MarkArrivalsAsync(connection, transaction, [.. arrived.Where(a => a.Row.StoryHash is not null).Select(a => a.Id)], rows.Now);
         }
         return new UpsertResult(inserted, updated, unchanged + rows.New.Count - inserted);
     }
@@ -305,6 +307,7 @@ public static class EntryStore
         Column.Of("search_text", "text", r => r.SearchText),
         Column.Of("sort_at", "bigint", r => r.SortAt),
         Column.Of("excerpt", "text", r => r.Excerpt),
+        Column.Of("story_hash", "bigint", r => r.StoryHash),
     ];
 
     // any constant shared by all Inertia processes, other than the migrator's

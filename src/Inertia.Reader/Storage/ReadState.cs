@@ -128,7 +128,8 @@ public static class ReadState
                 """
                 INSERT INTO entry_states (user_id, entry_id, is_read, is_starred, read_at) VALUES (@userId, @entryId, @exception, FALSE, @now)
                 ON CONFLICT (user_id, entry_id) DO UPDATE SET is_read = excluded.is_read, read_at = excluded.read_at,
-                    is_hidden = CASE WHEN @read THEN entry_states.is_hidden ELSE FALSE END
+                    is_hidden = CASE WHEN @read THEN entry_states.is_hidden ELSE FALSE END,
+                    copy_of = CASE WHEN @read THEN entry_states.copy_of ELSE NULL END
                 """, new { userId, entryId = state.EntryId, exception, now, read }, transaction);
             await connection.ExecuteAsync(read
                 ? "DELETE FROM unread_entries WHERE user_id = @userId AND entry_id = @entryId"

@@ -63,6 +63,8 @@ public static class SubscriptionStore
         {
             // a feed already stored brings its entries in unread
             await ReadState.RebuildUnreadAsync(connection, transaction, "s.user_id = @userId AND s.feed_id = @feedId", new { userId, feedId });
+            // less the stories the user has already through other feeds
+            await StoryCopies.MarkFeedAsync(connection, transaction, userId, feedId, now);
         }
         return inserted > 0;
     }
@@ -80,12 +82,16 @@ public static class SubscriptionStore
         return [.. rows.Select(r => new OpmlOutline(r.Url, r.SiteUrl, r.Title, r.Category is null ? [] : [r.Category], 0))];
     }
 
-    /// <summary>Ends the user's subscription to the feed (their stars stay); false when they had none.</summary>
+    /// <summary>
+    /// Ends the user's subscription to the feed (their stars stay; copies of its stories in their other feeds are shown
+    /// again); false when they had none.
+    /// </summary>
     public static async Task<bool> UnsubscribeAsync(DbConnection connection, long userId, long feedId)
     {
         await using var tx = await connection.BeginTransactionAsync();
         var ended = await connection.ExecuteAsync("DELETE FROM subscriptions WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }, tx) > 0;
         await connection.ExecuteAsync("DELETE FROM unread_entries WHERE user_id = @userId AND feed_id = @feedId", new { userId, feedId }, tx);
+        await StoryCopies.ShowAgainAsync(connection, tx, userId, feedId);
         await tx.CommitAsync();
         return ended;
     }

@@ -13,6 +13,8 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
     /// <summary>The entry's attachments: players for audio and video, images, links.</summary>
     public Web.Shared.EnclosureList Enclosures { get; private set; } = new([]);
     public string? Next { get; private set; }
+    /// <summary>The other copies of the entry's story, in the user's other feeds.</summary>
+    public IReadOnlyList<StoryCopy> Copies { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
     {
@@ -30,6 +32,7 @@ public sealed class EntryModel(Database database, TimeProvider time) : ReaderPag
         Previous = previous.Count > 0 ? View.EntryLink(previous[0].Id) : null;
         // opening marks it read (before the sidebar counts), unless the user marks by hand only
         var marks = (await LoadReadingAsync(connection)).MarkRead != ReadingSettings.Never;
+        Copies = (await StoryCopies.OfAsync(connection, Me, [id])).GetValueOrDefault(id) ?? [];
         if (!entry.IsRead && marks)
         {
             await ReadState.SetReadAsync(Database, Me, id, read: true, Now, cancellationToken);

@@ -9,6 +9,8 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
 
     public ReaderView View { get; private set; } = new();
     public IReadOnlyList<ReaderLine> Lines { get; private set; } = [];
+    /// <summary>For a line whose story also came through other feeds of the user's: those copies.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>> Copies { get; private set; } = new Dictionary<long, IReadOnlyList<StoryCopy>>();
     public string? Older { get; private set; }
     /// <summary>Whether this page follows another (it was reached by "older").</summary>
     public bool IsLaterPage { get; private set; }
@@ -34,6 +36,7 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
         var refs = await ItemStream.RefsAsync(connection, View.Filter(Me, place, size + 1));
         var shown = refs.Take(size).ToList();
         Lines = Shown(await ReaderViews.LinesAsync(connection, Me, [.. shown.Select(r => r.Id)]));
+        Copies = await StoryCopies.OfAsync(connection, Me, [.. shown.Select(r => r.Id)]);
         Older = refs.Count > size ? View.Link(new Keyset(shown[^1].SortAt, shown[^1].Id)) : null;
         NewestUnreadId = await ReaderViews.NewestUnreadIdAsync(connection, Me);
         return Page();

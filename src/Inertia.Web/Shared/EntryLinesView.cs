@@ -13,9 +13,16 @@ public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, Func<Entry
     /// <summary>The lang attribute of a line's text (its feed's language or the Chinese form it is shown in), or null.</summary>
     public Func<EntryLine, string?>? Lang { get; init; }
 
+    /// <summary>For a line whose story also came through other feeds of the user's: those copies.</summary>
+    public IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>>? Copies { get; init; }
+
     /// <summary>The reader's lines, in their order, each with its state.</summary>
     public static EntryLinesView Of(IReadOnlyList<ReaderLine> lines, Func<EntryLine, string> link, string? highlight, Func<EntryLine, string?>? lang = null) =>
         new([.. lines.Select(l => l.Entry)], link, States: lines.ToDictionary(l => l.Entry.Id), Highlight: highlight) { Lang = lang };
+
+    /// <summary>The names of the other feeds the entry's story came through (none: empty).</summary>
+    public IReadOnlyList<string> AlsoIn(EntryLine e) =>
+        Copies?.GetValueOrDefault(e.Id) is { } copies ? [.. copies.Select(c => c.FeedName).Distinct()] : [];
 
     /// <summary>The entry's excerpt cut to a line or two of a list (whole characters: the cut never splits a surrogate pair).</summary>
     public static string? Excerpt(EntryLine e) =>

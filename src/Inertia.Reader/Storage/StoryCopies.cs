@@ -1,0 +1,117 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Inertia.Reader.Storage;
+
+/// <summary>Another copy of a story, in another of the user's feeds.</summary>
+public sealed record StoryCopy(long EntryId, long FeedId, string FeedName);
+
+/// <summary>
+/// The same story through several of a reader's feeds (the same <c>story_hash</c>, migration 22) is theirs once: a copy
+/// arriving after the story came through another of their feeds is read and hidden for them (<c>copy_of</c> names the
+/// entry it copies), decided in the ingest's transaction as rules are, so no list, count or API ever shows it twice. The
+/// entry shown says which feeds also carried it. Entries stay shared: one reader's copy is another's only entry.
+/// </summary>
+public static class StoryCopies
+{
+    // the earliest entry of the story in another of the reader's feeds that is not itself a copy for them
+    private const string Originals =
+        """
+        JOIN entries o ON o.story_hash = n.story_hash AND o.feed_id <> n.feed_id
+        JOIN subscriptions so ON so.user_id = s.user_id AND so.feed_id = o.feed_id
+        WHERE NOT EXISTS (SELECT 1 FROM entry_states c WHERE c.user_id = s.user_id AND c.entry_id = o.id AND c.copy_of IS NOT NULL)
+        """;
+
+    /// <summary>
+    /// Marks entries just inserted that are copies, for each subscriber of their feed who already had the story through
+    /// another feed. Costs one indexed query for entries no other feed carried.
+    /// </summary>
+    public static async Task MarkArrivalsAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<long> ids, long now)
+    {
+        if (ids.Count == 0)
+        {
+            return;
+        }
+        var copies = await connection.QueryAsync<CopyRow>(
+            $"""
+            SELECT s.user_id AS UserId, n.id AS EntryId, MIN(o.id) AS Original
+            FROM entries n JOIN subscriptions s ON s.feed_id = n.feed_id
+            {Originals} AND o.id < n.id AND {IdList.In(connection, "n.id", "ids")} AND n.story_hash IS NOT NULL
+            GROUP BY s.user_id, n.id
+            """, new { ids = ids.ToArray() }, transaction);
+        await HideAsync(connection, transaction, [.. copies], now);
+    }
+
+    /// <summary>
+    /// Marks the entries of a feed the user has just subscribed to that are copies of stories already in their other
+    /// feeds (whichever came first: those they have been reading are the ones they keep).
+    /// </summary>
+    public static async Task MarkFeedAsync(DbConnection connection, DbTransaction transaction, long userId, long feedId, long now)
+    {
+        var copies = await connection.QueryAsync<CopyRow>(
+            $"""
+            SELECT s.user_id AS UserId, n.id AS EntryId, MIN(o.id) AS Original
+            FROM entries n JOIN subscriptions s ON s.feed_id = n.feed_id AND s.user_id = @userId
+            {Originals} AND n.feed_id = @feedId AND n.story_hash IS NOT NULL
+            GROUP BY s.user_id, n.id
+            """, new { userId, feedId }, transaction);
+        await HideAsync(connection, transaction, [.. copies], now);
+    }
+
+    /// <summary>
+    /// Shows again, still read, the user's copies of entries of a feed they no longer follow: the story is theirs through
+    /// the copy now.
+    /// </summary>
+    public static Task ShowAgainAsync(DbConnection connection, DbTransaction transaction, long userId, long feedId) =>
+        connection.ExecuteAsync(
+            """
+            UPDATE entry_states SET is_hidden = FALSE, copy_of = NULL
+            WHERE user_id = @userId AND copy_of IS NOT NULL AND copy_of IN (SELECT id FROM entries WHERE feed_id = @feedId)
+            """, new { userId, feedId }, transaction);
+
+    /// <summary>
+    /// For each of these entries whose story also came through other feeds of the user's (hidden copies or not): those
+    /// entries, with their feeds' names, oldest first.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>>> OfAsync(DbConnection connection, long userId, IReadOnlyList<long> ids)
+    {
+        if (ids.Count == 0)
+        {
+            return new Dictionary<long, IReadOnlyList<StoryCopy>>();
+        }
+        var rows = await connection.QueryAsync<(long Of, long Id, long FeedId, string Name)>(
+            $"""
+            SELECT me.id, d.id, d.feed_id, COALESCE(s.title, f.title, cf.title, f.url)
+            FROM entries me JOIN entries d ON d.story_hash = me.story_hash AND d.id <> me.id AND d.feed_id <> me.feed_id
+            JOIN subscriptions s ON s.feed_id = d.feed_id AND s.user_id = @userId
+            JOIN feeds f ON f.id = d.feed_id LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id
+            WHERE {IdList.In(connection, "me.id", "ids")} AND me.story_hash IS NOT NULL
+            ORDER BY d.id
+            """, new { userId, ids = ids.ToArray() });
+        return rows.GroupBy(r => r.Of).ToDictionary(g => g.Key, g => (IReadOnlyList<StoryCopy>)[.. g.Select(r => new StoryCopy(r.Id, r.FeedId, r.Name))]);
+    }
+
+    // each copy read (through the one path every mark takes, which moves the counters), then hidden; a starred entry, or
+    // one a rule hid already, stays as it is
+    private static async Task HideAsync(DbConnection connection, DbTransaction transaction, IReadOnlyList<CopyRow> copies, long now)
+    {
+        foreach (var user in copies.GroupBy(c => c.UserId))
+        {
+            await ReadState.SetReadAsync(connection, transaction, user.Key, [.. user.Select(c => c.EntryId)], true, now);
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO entry_states (user_id, entry_id, is_read, is_starred, is_hidden, copy_of) VALUES (@UserId, @EntryId, NULL, FALSE, TRUE, @Original)
+                ON CONFLICT (user_id, entry_id) DO UPDATE SET is_hidden = TRUE, copy_of = excluded.copy_of
+                WHERE NOT entry_states.is_hidden AND NOT entry_states.is_starred
+                """, user, transaction);
+        }
+    }
+
+    // read by Dapper by column name
+    private sealed class CopyRow
+    {
+        public long UserId { get; set; }
+        public long EntryId { get; set; }
+        public long Original { get; set; }
+    }
+}
