@@ -14,14 +14,26 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
     public async Task Every_page_renders_in_both_languages_themes_and_sizes()
     {
         long article, feed;
+        string? articleUrl;
         await using (var connection = await site.Site.Database.OpenAsync())
         {
             var latest = await Inertia.Reader.Storage.PublicSite.LatestAsync(connection, Inertia.Reader.Storage.Keyset.Start, 100);
             article = latest.First(e => e.Title!.StartsWith("Engineering Resilience", StringComparison.Ordinal)).Id;
             feed = latest.First(e => e.Id == article).FeedId;
+            articleUrl = latest.First(e => e.Id == article).Url;
         }
         var dead = await site.Site.FeedIdAsync(Web.Tests.SiteHost.DeadFeedTitle);
         var ithome = await site.Site.FeedIdAsync("IT之家");
+        var ruanyifeng = await site.Site.FeedIdAsync("阮一峰的网络日志");
+        await using (var connection = await site.Site.Database.OpenAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            // the article again through another feed (its address with tracking added): the reader shows it once, "also in"
+            await Inertia.Reader.Storage.EntryStore.UpsertAsync(connection, tx, ithome,
+                [new Inertia.Feeds.Model.ParsedEntry { Key = "tour-copy", Title = "转载：Engineering Resilience", Url = articleUrl + "?utm_source=ithome", Content = "<p>转载</p>" }],
+                e => e, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            await tx.CommitAsync();
+        }
         long import;
         await using (var connection = await site.Site.Database.OpenAsync())
         {
@@ -105,6 +117,19 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
                     await Expect(page.Locator("code.secret")).ToBeVisibleAsync();
                     await PageChecks.AssertFitsWidthAsync(page);
                     await Screenshots.SaveAsync(page, $"account-api-password-{(width < 600 ? "phone" : "desktop")}-{(scheme == ColorScheme.Dark ? "dark" : "light")}-{locale[..2]}");
+                    // whole articles in the list, for a reader who asks (then back to excerpts for the next pass)
+                    async Task WholeAsync(bool on)
+                    {
+                        await page.GotoAsync("/account");
+                        await page.Locator("input[name=listContent]").SetCheckedAsync(on);
+                        await page.Locator("form[action*=Reading] button[type=submit]").ClickAsync();
+                        await page.WaitForLoadStateAsync();
+                    }
+                    await WholeAsync(true);
+                    await page.GotoAsync($"/reader?show=all&feed={ruanyifeng}");
+                    await PageChecks.AssertFitsWidthAsync(page);
+                    await Screenshots.SaveAsync(page, $"reader-whole-{(width < 600 ? "phone" : "desktop")}-{(scheme == ColorScheme.Dark ? "dark" : "light")}-{locale[..2]}");
+                    await WholeAsync(false);
                     // the 404 page asks for nothing that is missing; no page logs an error
                     Assert.True(errors.All(e => e.Contains("404", StringComparison.Ordinal) && e.Contains("Failed to load resource", StringComparison.Ordinal)) && errors.Count <= 1,
                         string.Join("\n", errors));

@@ -412,6 +412,135 @@ public sealed class ClientReplayTests
         Assert.DoesNotContain(arrived, (await FeverAsync("&unread_item_ids")).GetProperty("unread_item_ids").GetString()!.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(long.Parse));
     }
 
+    // Read You 0.10: app/src/main/java/me/ash/reader/infrastructure/rss/provider/fever/FeverAPI.kt (every call a POST of
+    // api_key alone to "<server>?api=&<query>", marks in the query after a doubled "&"), FeverDTO.kt (shapes),
+    // domain/service/FeverRssService.kt (the sync: groups, feeds, favicons, then items&since_id= from "" on a first sync,
+    // each next page since the last id of the page before until one has fewer than 50; then unread and saved ids)
+    [Fact]
+    public async Task Read_You_Fever_first_and_incremental_sync()
+    {
+        var account = await StartAsync();
+        await using var _ = account.Site;
+        var http = account.Http();
+        var key = Convert.ToHexStringLower(MD5.HashData(Encoding.UTF8.GetBytes($"alice:{account.Password}")));
+        for (var i = 0; i < 60; i++)
+        {
+            await ArriveAsync(account, $"Backlog {i:00}");
+        }
+
+        async Task<JsonElement> CallAsync(string query)
+        {
+            var reply = await JsonAsync(await http.PostAsync("api/fever.php?api=&" + query, new FormUrlEncodedContent([new("api_key", key)])), "fever " + query);
+            // checkAuth: auth must be a number above 0, on every reply
+            Assert.True(reply.GetProperty("auth").GetInt32() > 0, query);
+            Number(reply, "api_version");
+            Number(reply, "last_refreshed_on_time");
+            return reply;
+        }
+
+        await CallAsync("");
+        var groups = (await CallAsync("groups")).GetProperty("groups").EnumerateArray().Select(g => { Number(g, "id"); String(g, "title"); return g.GetProperty("id").GetInt32(); }).ToHashSet();
+        var feeds = await CallAsync("feeds");
+        // feedsGroupsMap[feed.id]!!: a feed in no group would end the sync with a NullPointerException
+        var groupOf = new Dictionary<string, int>();
+        foreach (var fg in feeds.GetProperty("feeds_groups").EnumerateArray())
+        {
+            Assert.Contains(fg.GetProperty("group_id").GetInt32(), groups);
+            foreach (var id in fg.GetProperty("feed_ids").GetString()!.Split(','))
+            {
+                groupOf[id] = fg.GetProperty("group_id").GetInt32();
+            }
+        }
+        var feedIds = new HashSet<int>();
+        foreach (var f in feeds.GetProperty("feeds").EnumerateArray())
+        {
+            Number(f, "id");
+            Number(f, "favicon_id");
+            String(f, "title");
+            String(f, "url");
+            Assert.True(groupOf.ContainsKey(f.GetProperty("id").GetInt32().ToString(CultureInfo.InvariantCulture)), $"feed {f} is in no group");
+            feedIds.Add(f.GetProperty("id").GetInt32());
+        }
+        Assert.Equal(2, feedIds.Count);
+        foreach (var icon in (await CallAsync("favicons")).GetProperty("favicons").EnumerateArray())
+        {
+            Number(icon, "id");
+        }
+
+        async Task<(List<JsonElement> Items, string SinceId)> ItemsSinceAsync(string sinceId)
+        {
+            var items = new List<JsonElement>();
+            while (true)
+            {
+                var page = (await CallAsync("items&since_id=" + sinceId)).GetProperty("items").EnumerateArray().ToList();
+                if (page.Count == 0)
+                {
+                    break;
+                }
+                items.AddRange(page);
+                // the id of the page's last item is where the next page starts (Gson reads the number into a String)
+                sinceId = page[^1].GetProperty("id").GetRawText().Trim('"');
+                if (page.Count < 50)
+                {
+                    break;
+                }
+            }
+            return (items, sinceId);
+        }
+
+        var (first, since) = await ItemsSinceAsync("");
+        await using (var connection = await account.Site.Database.OpenAsync())
+        {
+            var stored = (await connection.QueryAsync<long>("SELECT e.id FROM entries e JOIN subscriptions s ON s.feed_id = e.feed_id WHERE s.user_id = @UserId", new { account.UserId })).Order();
+            // every entry, each once: a first sync starts from the oldest and pages up
+            Assert.Equal(stored, first.Select(i => i.GetProperty("id").GetInt64()).Order());
+        }
+        foreach (var i in first)
+        {
+            Assert.Contains(i.GetProperty("feed_id").GetInt32(), feedIds);
+            String(i, "title");
+            String(i, "html");
+            String(i, "url");
+            Number(i, "created_on_time");
+            Assert.InRange(i.GetProperty("is_read").GetInt32(), 0, 1);
+            Assert.InRange(i.GetProperty("is_saved").GetInt32(), 0, 1);
+        }
+        var unread = (await CallAsync("unread_item_ids")).GetProperty("unread_item_ids").GetString()!.Split(',').ToHashSet();
+        Assert.Equal(first.Count, unread.Count);
+
+        // marks as Read You sends them: in the query, after "api=&" and another "&"
+        var read = first[0].GetProperty("id").GetInt64();
+        var starred = first[1].GetProperty("id").GetInt64();
+        await CallAsync($"&mark=item&as=read&id={read}");
+        await CallAsync($"&mark=item&as=saved&id={starred}");
+        var arrived = await ArriveAsync(account, "Read You's Fever sees this");
+
+        var (news, _) = await ItemsSinceAsync(since);
+        Assert.Equal([arrived], news.Select(i => i.GetProperty("id").GetInt64()));
+        var unreadNow = (await CallAsync("unread_item_ids")).GetProperty("unread_item_ids").GetString()!.Split(',');
+        Assert.DoesNotContain(read.ToString(CultureInfo.InvariantCulture), unreadNow);
+        Assert.Contains(arrived.ToString(CultureInfo.InvariantCulture), unreadNow);
+        Assert.Equal([starred.ToString(CultureInfo.InvariantCulture)], (await CallAsync("saved_item_ids")).GetProperty("saved_item_ids").GetString()!.Split(','));
+
+        // the group of the feeds in no category is marked like any other group
+        var uncategorized = groupOf.Single(g => g.Value == Inertia.Web.Api.Fever.FeverMarks.Uncategorized).Key;
+        await CallAsync($"&mark=group&as=read&id={Inertia.Web.Api.Fever.FeverMarks.Uncategorized}&before={DateTimeOffset.UtcNow.ToUnixTimeSeconds() + 1}");
+        var ofUncategorized = first.Where(i => i.GetProperty("feed_id").GetInt32().ToString(CultureInfo.InvariantCulture) == uncategorized).Select(i => i.GetProperty("id").GetInt64().ToString(CultureInfo.InvariantCulture)).ToList();
+        Assert.NotEmpty(ofUncategorized);
+        var unreadAfterGroup = (await CallAsync("unread_item_ids")).GetProperty("unread_item_ids").GetString()!.Split(',');
+        Assert.DoesNotContain(unreadAfterGroup, ofUncategorized.Contains);
+        Assert.Contains(arrived.ToString(CultureInfo.InvariantCulture), unreadAfterGroup);
+
+        // "mark all read" with no time: before = Long.MAX_VALUE milliseconds / 1000, for each feed
+        foreach (var feed in feedIds)
+        {
+            await CallAsync($"&mark=feed&as=read&id={feed}&before={long.MaxValue / 1000}");
+        }
+        Assert.Equal("", (await CallAsync("unread_item_ids")).GetProperty("unread_item_ids").GetString());
+        await using var check = await account.Site.Database.OpenAsync();
+        Assert.Equal(0, await ReadState.UnreadCountAsync(check, account.UserId));
+    }
+
     // Fluent Reader 1.1: src/scripts/models/services/miniflux.ts — every request with a form Content-Type (JSON bodies
     // included), entries paged down by before_entry_id, new ones by after_entry_id
     [Fact]

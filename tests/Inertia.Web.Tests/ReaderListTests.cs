@@ -79,6 +79,65 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Lists_show_whole_articles_for_a_reader_who_asks_and_the_start_of_each_otherwise(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        await using (var connection = await reader.Site.Database.OpenAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            var long_ = "<p>" + string.Concat(Enumerable.Repeat("开头的文字。", 60)) + "</p><p>THE END OF THE ARTICLE</p><p><a href=\"https://example.com/more\">more</a></p>";
+            await EntryStore.UpsertAsync(connection, tx, reader.DevFeedId, [new ParsedEntry { Key = "whole", Title = "Whole", Url = "https://example.com/whole", Content = long_ }],
+                e => e, DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            await tx.CommitAsync();
+        }
+        var excerpts = await PageAsync(reader.Http, "/reader");
+        Assert.DoesNotContain("THE END OF THE ARTICLE", excerpts);
+        Assert.Contains("class=\"excerpt\"", excerpts);
+
+        await SiteHost.PostFormAsync(reader.Http, "/account", [new("entriesPerPage", "50"), new("listContent", "true")], handler: "Reading");
+        var whole = await PageAsync(reader.Http, "/reader");
+        Assert.Contains("THE END OF THE ARTICLE", whole);
+        // the content sits beside the line's link, not inside it (a link in a link is no HTML)
+        Assert.Matches("</a><div class=\"prose whole\"[^>]*><p>开头的文字。", whole);
+        Assert.DoesNotContain("class=\"excerpt\"", whole);
+        Assert.Contains("name=\"listContent\" value=\"true\" checked=\"checked\"", await PageAsync(reader.Http, "/account"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_video_entry_plays_in_its_page_from_a_player_host_the_pages_policy_frames(DatabaseProvider provider)
+    {
+        var reader = await StartAsync(provider);
+        await using var _ = reader.Site;
+        await using (var connection = await reader.Site.Database.OpenAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            await EntryStore.UpsertAsync(connection, tx, reader.DevFeedId,
+            [
+                new ParsedEntry { Key = "yt", Title = "A video", Url = "https://www.youtube.com/watch?v=dQw4w9WgXcQ", Summary = "<p>the description</p>" },
+                new ParsedEntry { Key = "bili", Title = "视频", Url = "https://www.bilibili.com/video/BV1GJ411x7h7", Content = "<p>有播放器</p><iframe src=\"//player.bilibili.com/player.html?bvid=BV1GJ411x7h7\"></iframe>" },
+            ], e => Inertia.Feeds.Html.EntryHtml.Sanitize(e), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+            await tx.CommitAsync();
+        }
+        async Task<long> IdAsync(string key)
+        {
+            await using var connection = await reader.Site.Database.OpenAsync();
+            return await connection.ExecuteScalarAsync<long>("SELECT id FROM entries WHERE key = @key", new { key });
+        }
+        var response = await reader.Http.GetAsync($"/reader/entries/{await IdAsync("yt")}");
+        var page = await response.Content.ReadAsStringAsync();
+        Assert.Contains("<iframe class=\"player\" src=\"https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ\"", page);
+        Assert.Contains("sandbox=\"allow-scripts allow-same-origin allow-popups allow-presentation\"", page);
+        // the page's policy lets exactly that player in
+        var policy = response.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("frame-src https://www.youtube-nocookie.com ", policy);
+        // an entry whose content has its player gets no second one
+        var bili = await PageAsync(reader.Http, $"/reader/entries/{await IdAsync("bili")}");
+        Assert.Single(Regex.Matches(bili, "<iframe"));
+        Assert.Contains("https://player.bilibili.com/player.html?bvid=BV1GJ411x7h7&amp;autoplay=0", bili);
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_story_through_two_feeds_is_listed_once_and_its_page_names_and_links_the_other_feed(DatabaseProvider provider)
     {
         var reader = await StartAsync(provider);

@@ -71,7 +71,8 @@ internal static class ArticlePolicy
                 && !url.StartsWith("data:image/svg", StringComparison.OrdinalIgnoreCase);
             return image ? url : null;
         }
-        return url;
+        // a player is embedded by its own https address, whatever the feed wrote
+        return tagName == "iframe" ? VideoPlayers.Frame(url) : url;
     }
 
     /// <summary>What an embedded player may do: run its own script, in its own origin, and nothing of ours.</summary>
@@ -80,7 +81,7 @@ internal static class ArticlePolicy
 
     /// <summary>An iframe stays only for a video player on an allowed host, by its sanitized source.</summary>
     public static bool IsAllowedFrame(string? src, SanitizerSettings settings) =>
-        src is not null && Uri.TryCreate(src, UriKind.Absolute, out var u) && (u.Scheme == "https" || u.Scheme == "http")
+        src is not null && Uri.TryCreate(src, UriKind.Absolute, out var u) && u.Scheme == "https"
         && settings.IframeHosts.Contains(u.Host);
 
     /// <summary>An image of 1×1, from a counting host, or left without a source once its URL was refused.</summary>

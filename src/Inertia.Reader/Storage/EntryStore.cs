@@ -208,6 +208,8 @@ public static class EntryStore
         var indexed = new List<(long Id, string Terms)>();
         var newIds = new List<long>();
         var arrived = new List<(long Id, EntryRow Row)>();
+        // on SQLite: new entries with an earlier copy of their story in another feed (found as they are inserted)
+        var copied = new List<long>();
         var inserted = 0;
         if (rows.New.Count > 0 && postgres)
         {
@@ -228,6 +230,7 @@ public static class EntryStore
         else if (rows.New.Count > 0)
         {
             await using var insert = InsertCommand(connection, transaction);
+            await using var probe = StoryCopies.EarlierProbe(connection, transaction);
             foreach (var row in rows.New)
             {
                 Bind(insert, row);
@@ -238,6 +241,16 @@ public static class EntryStore
                     newIds.Add(added);
                     arrived.Add((added, row));
                     Index(indexed, added, row);
+                    if (row.StoryHash is { } hash)
+                    {
+                        probe.Parameters[0].Value = hash;
+                        probe.Parameters[1].Value = row.FeedId;
+                        probe.Parameters[2].Value = added;
+                        if (await probe.ExecuteScalarAsync() is not null and not DBNull)
+                        {
+                            copied.Add(added);
+                        }
+                    }
                 }
             }
         }
@@ -276,7 +289,9 @@ public static class EntryStore
             // the readers' rules decide in the same transaction: a blocked entry is never seen, even for a moment
             await EntryRuleStore.ApplyToArrivalsAsync(connection, transaction, rows.FeedId, arrived, rows.Now);
             // and a story its readers have had through another feed is theirs once
-            await StoryCopies.MarkArrivalsAsync(connection, transaction, [.. arrived.Where(a => a.Row.StoryHash is not null).Select(a => a.Id)], rows.Now);
+            await (postgres
+                ? StoryCopies.MarkArrivalsAsync(connection, transaction, [.. arrived.Where(a => a.Row.StoryHash is not null).Select(a => a.Id)], rows.Now)
+                : StoryCopies.MarkCopiesAsync(connection, transaction, copied, rows.Now));
         }
         return new UpsertResult(inserted, updated, unchanged + rows.New.Count - inserted);
     }

@@ -112,6 +112,13 @@ public static class ReaderViews
     public static Task<long> NewestUnreadIdAsync(DbConnection connection, long userId) =>
         connection.ExecuteScalarAsync<long>("SELECT COALESCE(MAX(entry_id), 0) FROM unread_entries WHERE user_id = @userId", new { userId });
 
+    /// <summary>The content (else the summary) of entries already shown to the user in a list, by id; none for an entry with neither.</summary>
+    public static async Task<IReadOnlyDictionary<long, string>> ContentsAsync(DbConnection connection, IReadOnlyList<long> ids) =>
+        ids.Count == 0 ? new Dictionary<long, string>()
+            : (await connection.QueryAsync<(long Id, string Html)>(
+                $"SELECT id, COALESCE(content, summary) FROM entries WHERE {IdList.In(connection, "id", "ids")} AND COALESCE(content, summary) IS NOT NULL",
+                new { ids = ids.ToArray() })).ToDictionary(r => r.Id, r => r.Html);
+
     /// <summary>An entry of a feed the user subscribes to, or one they starred, with their state of it; null otherwise.</summary>
     public static async Task<ReaderEntry?> EntryAsync(DbConnection connection, long userId, long entryId)
     {

@@ -1,12 +1,14 @@
 namespace Inertia.Reader.Storage;
 
-/// <summary>How a user reads: entries a list page holds, links in articles in a new tab, when entries are marked read, the form of Chinese.</summary>
+/// <summary>How a user reads: entries a list page holds, whole entries or their start in lists, links in articles in a new tab, when entries are marked read, the form of Chinese.</summary>
 public sealed class ReadingSettings
 {
     public const string OnOpen = "open", OnScroll = "scroll", Never = "never";
 
     public int EntriesPerPage { get; init; } = 50;
     public bool OpenInNewTab { get; init; }
+    /// <summary>Lists show each entry's whole content (else the start of its text).</summary>
+    public bool ListContent { get; init; }
     /// <summary><see cref="OnOpen"/>, <see cref="OnScroll"/> (as the list scrolls past them, and on opening), or <see cref="Never"/> (only by hand).</summary>
     public string MarkRead { get; init; } = OnOpen;
     /// <summary>The form Chinese text is shown in (<see cref="Chinese.ChineseVariants.Code"/>; null: as written).</summary>

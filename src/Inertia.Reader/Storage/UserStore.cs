@@ -61,7 +61,7 @@ public static class UserStore
     /// <summary>How the user reads (the defaults for a user who never chose).</summary>
     public static async Task<ReadingSettings> ReadingAsync(DbConnection connection, long id) =>
         await connection.QuerySingleOrDefaultAsync<ReadingSettings>(
-            "SELECT COALESCE(entries_per_page, 50) AS EntriesPerPage, open_in_new_tab AS OpenInNewTab, COALESCE(mark_read, 'open') AS MarkRead, "
+            "SELECT COALESCE(entries_per_page, 50) AS EntriesPerPage, open_in_new_tab AS OpenInNewTab, list_content AS ListContent, COALESCE(mark_read, 'open') AS MarkRead, "
             + "chinese_variant AS ChineseVariant, rsshub_instance AS RssHubInstance, proxy_media AS ProxyMedia FROM users WHERE id = @id",
             new { id }) ?? new ReadingSettings();
 
@@ -71,12 +71,13 @@ public static class UserStore
     /// </summary>
     public static Task SetReadingAsync(DbConnection connection, long id, ReadingSettings settings) =>
         connection.ExecuteAsync(
-            "UPDATE users SET entries_per_page = @perPage, open_in_new_tab = @newTab, mark_read = @markRead, chinese_variant = @variant, rsshub_instance = @rssHub, proxy_media = @proxy WHERE id = @id",
+            "UPDATE users SET entries_per_page = @perPage, open_in_new_tab = @newTab, list_content = @listContent, mark_read = @markRead, chinese_variant = @variant, rsshub_instance = @rssHub, proxy_media = @proxy WHERE id = @id",
             new
             {
                 id,
                 perPage = Math.Clamp(settings.EntriesPerPage, 10, 200),
                 newTab = settings.OpenInNewTab,
+                listContent = settings.ListContent,
                 markRead = settings.MarkRead is ReadingSettings.OnScroll or ReadingSettings.Never ? settings.MarkRead : null,
                 variant = Chinese.ChineseVariants.Code(Chinese.ChineseVariants.Parse(settings.ChineseVariant)),
                 rssHub = Uri.TryCreate(settings.RssHubInstance?.Trim(), UriKind.Absolute, out var hub) && hub.Scheme is "http" or "https"

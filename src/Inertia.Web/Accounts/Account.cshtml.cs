@@ -133,7 +133,7 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
         return Redirect("/account?done=revoked");
     }
 
-    public async Task<IActionResult> OnPostReadingAsync(int entriesPerPage, bool openInNewTab, string? markRead, string? chineseVariant, string? rssHub, bool proxyMedia, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostReadingAsync(int entriesPerPage, bool openInNewTab, bool listContent, string? markRead, string? chineseVariant, string? rssHub, bool proxyMedia, CancellationToken cancellationToken)
     {
         if (!await LoadAsync())
         {
@@ -145,6 +145,7 @@ public sealed class AccountModel(UserManager<AppUser> users, SignInManager<AppUs
             {
                 EntriesPerPage = entriesPerPage == 0 ? 50 : entriesPerPage,
                 OpenInNewTab = openInNewTab,
+                ListContent = listContent,
                 MarkRead = markRead ?? ReadingSettings.OnOpen,
                 // without OpenCC the form has no such field: the choice made before is kept for when it returns
                 ChineseVariant = chineseVariant ?? Reading.ChineseVariant,

@@ -7,9 +7,9 @@ namespace Inertia.Web.Hosting;
 /// </summary>
 public static class SecurityHeaders
 {
-    public const string Policy =
+    public static readonly string Policy =
         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' https: http: data:; media-src 'self' https: http:; " +
-        "frame-src https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com https://player.bilibili.com; " +
+        "frame-src " + string.Join(' ', Feeds.Html.VideoPlayers.Hosts.Select(h => "https://" + h)) + "; " +
         "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'; connect-src 'self'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) => app.Use(async (context, next) =>

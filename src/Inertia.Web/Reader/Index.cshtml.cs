@@ -9,6 +9,8 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
 
     public ReaderView View { get; private set; } = new();
     public IReadOnlyList<ReaderLine> Lines { get; private set; } = [];
+    /// <summary>Each line's whole content, as its article shows it, for a reader who reads whole entries in lists (else null).</summary>
+    public IReadOnlyDictionary<long, string>? Contents { get; private set; }
     /// <summary>For a line whose story also came through other feeds of the user's: those copies.</summary>
     public IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>> Copies { get; private set; } = new Dictionary<long, IReadOnlyList<StoryCopy>>();
     public string? Older { get; private set; }
@@ -37,6 +39,14 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
         var shown = refs.Take(size).ToList();
         Lines = Shown(await ReaderViews.LinesAsync(connection, Me, [.. shown.Select(r => r.Id)]));
         Copies = await StoryCopies.OfAsync(connection, Me, [.. shown.Select(r => r.Id)]);
+        if (Reading.ListContent)
+        {
+            // as the article page shows it: in the feed's Chinese form, its media through the proxy where the reader asked
+            var media = await MediaPolicyAsync(cancellationToken);
+            var feeds = Lines.ToDictionary(l => l.Entry.Id, l => l.Entry.FeedId);
+            Contents = (await ReaderViews.ContentsAsync(connection, [.. shown.Select(r => r.Id)]))
+                .ToDictionary(c => c.Key, c => media.Html(Conversion.IsAvailable ? Conversion.Html(c.Value, VariantOf(feeds[c.Key])) : c.Value, feeds[c.Key]) ?? "");
+        }
         Older = refs.Count > size ? View.Link(new Keyset(shown[^1].SortAt, shown[^1].Id)) : null;
         NewestUnreadId = await ReaderViews.NewestUnreadIdAsync(connection, Me);
         return Page();

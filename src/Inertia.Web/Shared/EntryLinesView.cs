@@ -16,6 +16,9 @@ public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, Func<Entry
     /// <summary>For a line whose story also came through other feeds of the user's: those copies.</summary>
     public IReadOnlyDictionary<long, IReadOnlyList<StoryCopy>>? Copies { get; init; }
 
+    /// <summary>Lines shown whole (their sanitized content, under the line) instead of their excerpt, by id.</summary>
+    public IReadOnlyDictionary<long, string>? Contents { get; init; }
+
     /// <summary>The reader's lines, in their order, each with its state.</summary>
     public static EntryLinesView Of(IReadOnlyList<ReaderLine> lines, Func<EntryLine, string> link, string? highlight, Func<EntryLine, string?>? lang = null) =>
         new([.. lines.Select(l => l.Entry)], link, States: lines.ToDictionary(l => l.Entry.Id), Highlight: highlight) { Lang = lang };

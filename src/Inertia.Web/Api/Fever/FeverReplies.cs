@@ -25,12 +25,18 @@ public static class FeverReplies
         var subscriptions = call.Has("groups") || call.Has("feeds") || call.Has("favicons") ? await ReaderViews.SubscriptionsAsync(connection, userId) : [];
         if (call.Has("groups") || call.Has("feeds"))
         {
-            reply["feeds_groups"] = subscriptions.Where(s => s.CategoryId is not null).GroupBy(s => s.CategoryId!.Value)
+            // every feed in a group: Read You ends its sync on a feed in none (feedsGroupsMap[id]!!)
+            reply["feeds_groups"] = subscriptions.GroupBy(s => s.CategoryId ?? FeverMarks.Uncategorized)
                 .Select(g => new Dictionary<string, object> { ["group_id"] = g.Key, ["feed_ids"] = string.Join(",", g.Select(s => s.FeedId)) }).ToList();
         }
         if (call.Has("groups"))
         {
-            reply["groups"] = (await CategoryStore.ListAsync(connection, userId)).Select(c => new Dictionary<string, object> { ["id"] = c.Id, ["title"] = c.Title }).ToList();
+            var groups = (await CategoryStore.ListAsync(connection, userId)).Select(c => new Dictionary<string, object> { ["id"] = c.Id, ["title"] = c.Title }).ToList();
+            if (subscriptions.Any(s => s.CategoryId is null))
+            {
+                groups.Add(new Dictionary<string, object> { ["id"] = FeverMarks.Uncategorized, ["title"] = FeverMarks.UncategorizedTitle });
+            }
+            reply["groups"] = groups;
         }
         if (call.Has("feeds"))
         {
@@ -93,7 +99,8 @@ public static class FeverReplies
         }
         else
         {
-            var since = call.Number("since_id");
+            // an empty since_id (Read You's first sync) is since nothing: the oldest first, paged up
+            var since = call.Number("since_id") ?? (call.Parameters.One("since_id") is "" ? (long?)0 : null);
             var max = call.Number("max_id");
             var filter = new StreamFilter { UserId = userId, ById = true, Limit = ItemsPerPage };
             // since_id: the next ids up, oldest first; max_id: the next ids down; neither: the newest
