@@ -59,6 +59,60 @@ public sealed class GoogleReaderTests(PostgresServer postgres)
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task Labels_on_single_items_are_kept_listed_streamed_marked_renamed_and_removed_for_their_user_alone(DatabaseProvider provider)
+    {
+        var (site, alice, aliceId) = await StartAsync(provider, "dev-community.xml");
+        await using var _ = site;
+        await alice.EditAsync("reader/api/0/subscription/edit", ("ac", "subscribe"), ("s", "feed/" + site.Feeds.Url("ithome.xml")));
+        var items = (await alice.JsonAsync("reader/api/0/stream/contents/user/-/state/com.google/reading-list?n=100")).GetProperty("items").EnumerateArray().ToList();
+        string Origin(JsonElement i) => i.GetProperty("origin").GetProperty("title").GetString()!;
+        var dev = items.Where(i => Origin(i) != "IT之家").Select(i => i.GetProperty("id").GetString()!).Take(2).ToList();
+        var ithome = items.First(i => Origin(i) == "IT之家").GetProperty("id").GetString()!;
+        string[] later = [.. dev, ithome];
+        const string Later = "user/-/label/稍后读";
+        async Task<List<string>> StreamAsync(string label) =>
+            [.. (await alice.JsonAsync("reader/api/0/stream/contents/" + Uri.EscapeDataString(label).Replace("%2F", "/") + "?n=100")).GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
+
+        await alice.EditAsync("reader/api/0/edit-tag", [.. later.Select(i => ("i", i)), ("a", Later)]);
+        Assert.Equal(later.Order(), (await StreamAsync(Later)).Order());
+        var labelled = (await alice.JsonAsync("reader/api/0/stream/items/contents?" + string.Join("&", later.Select(i => "i=" + Uri.EscapeDataString(i))))).GetProperty("items");
+        Assert.All(labelled.EnumerateArray(), i => Assert.Contains(Later, i.GetProperty("categories").EnumerateArray().Select(c => c.GetString())));
+        var tags = (await alice.JsonAsync("reader/api/0/tag/list")).GetProperty("tags").EnumerateArray().ToList();
+        Assert.Contains(tags, t => t.GetProperty("id").GetString() == Later && t.GetProperty("type").GetString() == "tag");
+        Assert.Contains(tags, t => t.GetProperty("id").GetString() == "user/-/label/Tech" && t.GetProperty("type").GetString() == "folder");
+
+        // a label named as a category: the category's feeds and the entry so labelled
+        var tech = (await StreamAsync("user/-/label/Tech")).Count;
+        await alice.EditAsync("reader/api/0/edit-tag", ("i", ithome), ("a", "user/-/label/Tech"));
+        var techNow = await StreamAsync("user/-/label/Tech");
+        Assert.Equal(tech + 1, techNow.Count);
+        Assert.Contains(ithome, techNow);
+
+        // bob labels alice's entries: nothing of his is made, nothing of hers changes
+        var bobId = await site.CreateUserAsync("bob", "bob-account-password");
+        var bob = await GoogleReaderClient.SignInAsync(site, bobId, "bob");
+        await bob.EditAsync("reader/api/0/edit-tag", [.. later.Select(i => ("i", i)), ("a", "user/-/label/Mine"), ("r", Later)]);
+        Assert.Equal(HttpStatusCode.NotFound, (await bob.GetAsync("reader/api/0/stream/contents/user/-/label/Mine")).StatusCode);
+        Assert.Equal(later.Order(), (await StreamAsync(Later)).Order());
+
+        // mark the label read: its entries only
+        var unread = await alice.UnreadAsync();
+        await alice.EditAsync("reader/api/0/mark-all-as-read", ("s", Later));
+        Assert.Equal(unread - 3, await alice.UnreadAsync());
+        Assert.Equal(await ExactUnreadAsync(site, aliceId), await alice.UnreadAsync());
+
+        // off one entry, renamed, then disabled
+        await alice.EditAsync("reader/api/0/edit-tag", ("i", ithome), ("r", Later));
+        Assert.Equal(dev.Order(), (await StreamAsync(Later)).Order());
+        await alice.EditAsync("reader/api/0/rename-tag", ("s", Later), ("dest", "user/-/label/Later"));
+        Assert.Equal(dev.Order(), (await StreamAsync("user/-/label/Later")).Order());
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync("reader/api/0/stream/contents/" + Uri.EscapeDataString(Later).Replace("%2F", "/"))).StatusCode);
+        await alice.EditAsync("reader/api/0/disable-tag", ("s", "user/-/label/Later"));
+        Assert.Equal(HttpStatusCode.NotFound, (await alice.GetAsync("reader/api/0/stream/contents/user/-/label/Later")).StatusCode);
+        Assert.Equal(items.Count, (await alice.JsonAsync("reader/api/0/stream/contents/user/-/state/com.google/reading-list?n=100")).GetProperty("items").GetArrayLength());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task A_revoked_password_stops_working_at_once(DatabaseProvider provider)
     {
         var (site, alice, aliceId) = await StartAsync(provider);

@@ -80,6 +80,12 @@ public static class EntrySearch
         return found <= few;
     }
 
+    /// <summary>
+    /// Whether PostgreSQL's trigram index cannot narrow the query: each of its words is shorter than a trigram (two
+    /// Chinese characters, 安全 or 惯性), so the index names nearly every entry.
+    /// </summary>
+    internal static bool TrigramsCannotNarrow(string query) => Words(query) is { Count: > 0 } words && words.All(w => w.Length < 3);
+
     // at most eight words of at most 64 characters: a query is a few words, not a document
     private static List<string> Words(string query) =>
         [.. query.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(8).Select(w => w.Length > 64 ? w[..64] : w)];

@@ -13,7 +13,7 @@ public sealed record RetentionReport(int Entries, int Tombstones);
 
 /// <summary>
 /// Removes entries no one needs: read by every subscriber (or with none) and older than the cutoff, or beyond the newest
-/// N of their feed. Starred entries and entries unread by anyone are never removed. What identifies each removed entry
+/// N of their feed. Starred, labelled and unread entries are never removed. What identifies each removed entry
 /// (its feed and key) is kept as a tombstone, so a feed that still lists it does not bring it back as a new unread
 /// entry. Deletes go in batches, each its own short write, so the one SQLite writer is never held for long.
 /// </summary>
@@ -21,7 +21,7 @@ public static class Retention
 {
     private const int Batch = 1000;
 
-    // an entry some subscriber still needs: unread above the watermark (no read exception), kept unread below it, or starred
+    // an entry some subscriber still needs: unread above the watermark (no read exception), kept unread below it, or starred; or one anyone labelled
     private const string Needed =
         """
         EXISTS (SELECT 1 FROM subscriptions s WHERE s.feed_id = entries.feed_id AND (
@@ -29,6 +29,7 @@ public static class Retention
                 SELECT 1 FROM entry_states r WHERE r.user_id = s.user_id AND r.entry_id = entries.id AND r.is_read))
             OR EXISTS (
                 SELECT 1 FROM entry_states k WHERE k.user_id = s.user_id AND k.entry_id = entries.id AND (k.is_starred OR k.is_read = FALSE))))
+        OR EXISTS (SELECT 1 FROM entry_labels l WHERE l.entry_id = entries.id)
         """;
 
     /// <summary>Feeds the public site shows (catalog or marked public), kept by their own figures.</summary>

@@ -14,13 +14,23 @@ public sealed record StoryCopy(long EntryId, long FeedId, string FeedName);
 /// </summary>
 public static class StoryCopies
 {
-    // the earliest entry of the story in another of the reader's feeds that is not itself a copy for them
-    private const string Originals =
-        """
-        JOIN entries o ON o.story_hash = n.story_hash AND o.feed_id <> n.feed_id
-        JOIN subscriptions so ON so.user_id = s.user_id AND so.feed_id = o.feed_id
-        WHERE NOT EXISTS (SELECT 1 FROM entry_states c WHERE c.user_id = s.user_id AND c.entry_id = o.id AND c.copy_of IS NOT NULL)
-        """;
+    // the entries n (by id, or of a feed), their subscribers s, and for each the earliest entry o of the story in another
+    // of their feeds (so) that is not itself a copy for them. On SQLite the joins are CROSS (in this order): left to
+    // itself, its planner started at the subscriptions and read every entry of the reader's feeds
+    private static string CopiesOf(DbConnection connection, string subscriber) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection
+            ? $"""
+              FROM entries n CROSS JOIN subscriptions s ON s.feed_id = n.feed_id{subscriber}
+              CROSS JOIN entries o ON o.story_hash = n.story_hash AND o.feed_id <> n.feed_id
+              CROSS JOIN subscriptions so ON so.user_id = s.user_id AND so.feed_id = o.feed_id
+              WHERE NOT EXISTS (SELECT 1 FROM entry_states c WHERE c.user_id = s.user_id AND c.entry_id = o.id AND c.copy_of IS NOT NULL)
+              """
+            : $"""
+              FROM entries n JOIN subscriptions s ON s.feed_id = n.feed_id{subscriber}
+              JOIN entries o ON o.story_hash = n.story_hash AND o.feed_id <> n.feed_id
+              JOIN subscriptions so ON so.user_id = s.user_id AND so.feed_id = o.feed_id
+              WHERE NOT EXISTS (SELECT 1 FROM entry_states c WHERE c.user_id = s.user_id AND c.entry_id = o.id AND c.copy_of IS NOT NULL)
+              """;
 
     /// <summary>
     /// Marks entries just inserted that are copies, for each subscriber of their feed who already had the story through
@@ -73,8 +83,7 @@ public static class StoryCopies
         var copies = await connection.QueryAsync<CopyRow>(
             $"""
             SELECT s.user_id AS UserId, n.id AS EntryId, MIN(o.id) AS Original
-            FROM entries n JOIN subscriptions s ON s.feed_id = n.feed_id
-            {Originals} AND o.id < n.id AND {IdList.In(connection, "n.id", "earlier")}
+            {CopiesOf(connection, "")} AND o.id < n.id AND {IdList.In(connection, "n.id", "earlier")}
             GROUP BY s.user_id, n.id
             """, new { earlier = earlier.ToArray() }, transaction);
         await HideAsync(connection, transaction, [.. copies], now);
@@ -89,8 +98,7 @@ public static class StoryCopies
         var copies = await connection.QueryAsync<CopyRow>(
             $"""
             SELECT s.user_id AS UserId, n.id AS EntryId, MIN(o.id) AS Original
-            FROM entries n JOIN subscriptions s ON s.feed_id = n.feed_id AND s.user_id = @userId
-            {Originals} AND n.feed_id = @feedId AND n.story_hash IS NOT NULL
+            {CopiesOf(connection, " AND s.user_id = @userId")} AND n.feed_id = @feedId AND n.story_hash IS NOT NULL
             GROUP BY s.user_id, n.id
             """, new { userId, feedId }, transaction);
         await HideAsync(connection, transaction, [.. copies], now);
@@ -117,15 +125,25 @@ public static class StoryCopies
         {
             return new Dictionary<long, IReadOnlyList<StoryCopy>>();
         }
-        var rows = await connection.QueryAsync<(long Of, long Id, long FeedId, string Name)>(
+        // the entries' hashes first (by id): most lists have no story twice and stop here; joined in one query, SQLite
+        // started at the user's subscriptions and read every entry of their feeds (a list page went from 13 ms to 117)
+        var hashes = (await connection.QueryAsync<(long Id, long FeedId, long Hash)>(
+            $"SELECT id, feed_id, story_hash FROM entries WHERE {IdList.In(connection, "id", "ids")} AND story_hash IS NOT NULL",
+            new { ids = ids.ToArray() })).ToList();
+        if (hashes.Count == 0)
+        {
+            return new Dictionary<long, IReadOnlyList<StoryCopy>>();
+        }
+        var others = await connection.QueryAsync<(long Hash, long Id, long FeedId, string Name)>(
             $"""
-            SELECT me.id, d.id, d.feed_id, COALESCE(s.title, f.title, cf.title, f.url)
-            FROM entries me JOIN entries d ON d.story_hash = me.story_hash AND d.id <> me.id AND d.feed_id <> me.feed_id
-            JOIN subscriptions s ON s.feed_id = d.feed_id AND s.user_id = @userId
+            SELECT d.story_hash, d.id, d.feed_id, COALESCE(s.title, f.title, cf.title, f.url)
+            FROM entries d {(connection is Microsoft.Data.Sqlite.SqliteConnection ? "CROSS JOIN" : "JOIN")} subscriptions s ON s.feed_id = d.feed_id AND s.user_id = @userId
             JOIN feeds f ON f.id = d.feed_id LEFT JOIN catalog_feeds cf ON cf.feed_id = f.id
-            WHERE {IdList.In(connection, "me.id", "ids")} AND me.story_hash IS NOT NULL
+            WHERE {IdList.In(connection, "d.story_hash", "hashes")}
             ORDER BY d.id
-            """, new { userId, ids = ids.ToArray() });
+            """, new { userId, hashes = hashes.Select(h => h.Hash).Distinct().ToArray() });
+        var byHash = others.ToLookup(o => o.Hash);
+        var rows = hashes.SelectMany(me => byHash[me.Hash].Where(d => d.Id != me.Id && d.FeedId != me.FeedId).Select(d => (Of: me.Id, d.Id, d.FeedId, d.Name)));
         return rows.GroupBy(r => r.Of).ToDictionary(g => g.Key, g => (IReadOnlyList<StoryCopy>)[.. g.Select(r => new StoryCopy(r.Id, r.FeedId, r.Name))]);
     }
 

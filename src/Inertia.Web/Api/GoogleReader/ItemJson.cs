@@ -31,6 +31,7 @@ public static class ItemJson
         {
             categories.Add(StreamId.ForLabel(label));
         }
+        categories.AddRange(e.Labels.Where(l => l != e.Category).Select(StreamId.ForLabel));
         if (e.IsRead)
         {
             categories.Add(StreamId.ReadId);

@@ -60,9 +60,11 @@ public static class StreamRequest
             case StreamKind.KeptUnread:
                 return filter with { Read = false };
             case StreamKind.Label:
-                var category = await CategoryStore.FindAsync(call.Connection, call.Caller.UserId, stream.Label!)
-                    ?? throw new GoogleReaderError(404, $"No label '{stream.Label}'");
-                return filter with { CategoryId = category };
+                // the category of that name, the entries so labelled, or both
+                var category = await CategoryStore.FindAsync(call.Connection, call.Caller.UserId, stream.Label!);
+                var labelled = await EntryLabelStore.AnyAsync(call.Connection, call.Caller.UserId, stream.Label!);
+                return category is null && !labelled ? throw new GoogleReaderError(404, $"No label '{stream.Label}'")
+                    : filter with { CategoryId = category, Label = labelled ? stream.Label : null };
             case StreamKind.Feed:
                 return filter with { FeedId = await FeedIdAsync(call, stream) };
             default:

@@ -26,9 +26,19 @@ public static class Streams
         var filter = await StreamRequest.FilterAsync(call, streamText, defaultCount, maxCount);
         var connection = call.Connection;
         var refs = await ItemStream.RefsAsync(connection, filter);
-        var byId = (await ApiItems.ShownAsync(call.Http, connection, await ItemStream.ItemsAsync(connection, call.Caller.UserId, [.. refs.Select(r => r.Id)]), call.Caller.UserId, call.Caller.ChineseVariant, call.Caller.ProxyMedia)).ToDictionary(i => i.Id);
+        var byId = await ItemsByIdAsync(call, [.. refs.Select(r => r.Id)]);
         var items = refs.Select(r => byId.GetValueOrDefault(r.Id)).OfType<ApiItem>().ToList();
         return (refs, items, Continuation(refs, filter.Limit));
+    }
+
+    // the caller's items among these ids, as shown to them, each with the labels they put on it
+    private static async Task<Dictionary<long, ApiItem>> ItemsByIdAsync(GoogleReaderCall call, IReadOnlyCollection<long> ids)
+    {
+        var connection = call.Connection;
+        var userId = call.Caller.UserId;
+        var shown = await ApiItems.ShownAsync(call.Http, connection, await ItemStream.ItemsAsync(connection, userId, ids), userId, call.Caller.ChineseVariant, call.Caller.ProxyMedia);
+        var labels = await EntryLabelStore.OfAsync(connection, userId, [.. shown.Select(i => i.Id)]);
+        return shown.Select(i => labels.TryGetValue(i.Id, out var own) ? i with { Labels = own } : i).ToDictionary(i => i.Id);
     }
 
     private static string? Continuation(IReadOnlyList<StreamRef> refs, int limit) =>
@@ -45,8 +55,7 @@ public static class Streams
     public static Task ItemsContentsAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: false, async call =>
     {
         var ids = ParseIds(call.All("i"));
-        var connection = call.Connection;
-        var byId = (await ApiItems.ShownAsync(call.Http, connection, await ItemStream.ItemsAsync(connection, call.Caller.UserId, ids), call.Caller.UserId, call.Caller.ChineseVariant, call.Caller.ProxyMedia)).ToDictionary(i => i.Id);
+        var byId = await ItemsByIdAsync(call, ids);
         // in the order asked, the caller's own entries only
         var items = ids.Distinct().Select(byId.GetValueOrDefault).OfType<ApiItem>().Select(ItemJson.For).ToList();
         return Results.Json(new StreamContents(StreamId.ReadingListId, call.Now, items, null), GoogleReaderCall.Json);

@@ -2,7 +2,10 @@ using Inertia.Reader.Storage;
 
 namespace Inertia.Web.Api.GoogleReader;
 
-/// <summary>Labels (Inertia's categories): <c>tag/list</c>, <c>rename-tag</c>, <c>disable-tag</c>; and <c>unread-count</c>.</summary>
+/// <summary>
+/// Labels (Inertia's categories, type <c>folder</c>, and the labels put on single entries, type <c>tag</c>):
+/// <c>tag/list</c>, <c>rename-tag</c>, <c>disable-tag</c> (of either or both); and <c>unread-count</c>.
+/// </summary>
 public static class Tags
 {
     public sealed record Tag(string Id, string? Type = null);
@@ -14,7 +17,10 @@ public static class Tags
     {
         var connection = call.Connection;
         var categories = await CategoryStore.ListAsync(connection, call.Caller.UserId);
-        return Results.Json(new TagList([new Tag(StreamId.StarredId), .. categories.Select(c => new Tag(StreamId.ForLabel(c.Title), "folder"))]), GoogleReaderCall.Json);
+        var folders = categories.Select(c => c.Title).ToHashSet(StringComparer.Ordinal);
+        var labels = (await EntryLabelStore.ListAsync(connection, call.Caller.UserId)).Select(l => l.Label).Where(l => !folders.Contains(l));
+        return Results.Json(new TagList([new Tag(StreamId.StarredId), .. categories.Select(c => new Tag(StreamId.ForLabel(c.Title), "folder")),
+            .. labels.Select(l => new Tag(StreamId.ForLabel(l), "tag"))]), GoogleReaderCall.Json);
     });
 
     public static Task RenameAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: true, async call =>
@@ -22,14 +28,22 @@ public static class Tags
         var from = Label(call, call.One("s") ?? call.One("t"));
         var to = Label(call, call.One("dest"));
         var connection = call.Connection;
-        return await CategoryStore.RenameAsync(connection, call.Caller.UserId, from, to) ? GoogleReaderCall.Ok() : throw new GoogleReaderError(404, $"No label '{from}'");
+        if (to.Length > EntryLabelStore.MaxLength)
+        {
+            throw new GoogleReaderError(400, $"A label is at most {EntryLabelStore.MaxLength} characters");
+        }
+        var folder = await CategoryStore.RenameAsync(connection, call.Caller.UserId, from, to);
+        var tag = await EntryLabelStore.RenameAsync(connection, call.Caller.UserId, from, to) > 0;
+        return folder || tag ? GoogleReaderCall.Ok() : throw new GoogleReaderError(404, $"No label '{from}'");
     });
 
     public static Task DisableAsync(HttpContext http) => GoogleReaderCall.RunAsync(http, write: true, async call =>
     {
         var label = Label(call, call.One("s") ?? call.One("t"));
         var connection = call.Connection;
-        return await CategoryStore.DeleteAsync(connection, call.Caller.UserId, label) ? GoogleReaderCall.Ok() : throw new GoogleReaderError(404, $"No label '{label}'");
+        var folder = await CategoryStore.DeleteAsync(connection, call.Caller.UserId, label);
+        var tag = await EntryLabelStore.DeleteAsync(connection, call.Caller.UserId, label) > 0;
+        return folder || tag ? GoogleReaderCall.Ok() : throw new GoogleReaderError(404, $"No label '{label}'");
     });
 
     // a label given as its stream id or its bare name
