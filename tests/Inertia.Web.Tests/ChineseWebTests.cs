@@ -38,6 +38,7 @@ public sealed class ChineseWebTests(PostgresServer postgres)
         await using (var c = await site.Database.OpenAsync())
         {
             await SubscriptionStore.SubscribeAsync(c, null, userId, site.Feeds.Url("ithome.xml").ToString(), null, null, null, 1);
+            await SubscriptionStore.SubscribeAsync(c, null, userId, site.Feeds.Url("ruanyifeng.xml").ToString(), null, null, null, 1);
         }
         await site.RefreshAsync();
         var feedId = await site.FeedIdAsync("IT之家");
@@ -50,6 +51,9 @@ public sealed class ChineseWebTests(PostgresServer postgres)
         Assert.Contains(TaiwanTitle, list);
         Assert.DoesNotContain(Title, list);
         Assert.Contains("lang=\"zh-Hant-TW\"", list);
+        // the sidebar's feed names too
+        Assert.Contains("阮一峰的網路日誌", list);
+        Assert.DoesNotContain("阮一峰的网络日志", list);
 
         // the article: title and content converted, its links and the original's address as written
         long entryId;

@@ -59,6 +59,13 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
         Subscriptions = await ReaderViews.SubscriptionsAsync(connection, Me);
         _byFeed = null;
         await LoadReadingAsync(connection);
+        if (Conversion.IsAvailable)
+        {
+            // the sidebar's feed names in the form each feed is read in, as its entries are
+            Subscriptions = [.. Subscriptions.Select(s => s.Title is null ? s
+                : s with { Title = Conversion.Text(s.Title, ChineseVariants.Parse(s.ChineseVariant ?? Reading.ChineseVariant)) })];
+            _byFeed = null;
+        }
         var saved = await SavedViewStore.ListAsync(connection, Me);
         var lines = new List<SavedViewLine>(saved.Count);
         foreach (var view in saved)
