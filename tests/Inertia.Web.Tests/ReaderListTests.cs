@@ -95,8 +95,9 @@ public sealed partial class ReaderListTests(PostgresServer postgres)
         Assert.DoesNotContain("THE END OF THE ARTICLE", excerpts);
         Assert.Contains("class=\"excerpt\"", excerpts);
 
-        await SiteHost.PostFormAsync(reader.Http, "/account", [new("entriesPerPage", "50"), new("listContent", "true")], handler: "Reading");
+        await SiteHost.PostFormAsync(reader.Http, "/account", [new("entriesPerPage", "50"), new("listContent", "true"), new("openInNewTab", "true")], handler: "Reading");
         var whole = await PageAsync(reader.Http, "/reader");
+        Assert.Matches("class=\"prose whole\"[^>]* data-new-tab=\"true\"", whole);
         Assert.Contains("THE END OF THE ARTICLE", whole);
         // the content sits beside the line's link, not inside it (a link in a link is no HTML)
         Assert.Matches("</a><div class=\"prose whole\"[^>]*><p>开头的文字。", whole);

@@ -44,8 +44,9 @@ public sealed class IndexModel(Database database, TimeProvider time) : ReaderPag
             // as the article page shows it: in the feed's Chinese form, its media through the proxy where the reader asked
             var media = await MediaPolicyAsync(cancellationToken);
             var feeds = Lines.ToDictionary(l => l.Entry.Id, l => l.Entry.FeedId);
-            Contents = (await ReaderViews.ContentsAsync(connection, [.. shown.Select(r => r.Id)]))
-                .ToDictionary(c => c.Key, c => media.Html(Conversion.IsAvailable ? Conversion.Html(c.Value, VariantOf(feeds[c.Key])) : c.Value, feeds[c.Key]) ?? "");
+            // an entry retention removed between the two reads is in neither
+            Contents = (await ReaderViews.ContentsAsync(connection, [.. feeds.Keys]))
+                .Where(c => feeds.ContainsKey(c.Key)).ToDictionary(c => c.Key, c => media.Html(Conversion.IsAvailable ? Conversion.Html(c.Value, VariantOf(feeds[c.Key])) : c.Value, feeds[c.Key]) ?? "");
         }
         Older = refs.Count > size ? View.Link(new Keyset(shown[^1].SortAt, shown[^1].Id)) : null;
         NewestUnreadId = await ReaderViews.NewestUnreadIdAsync(connection, Me);

@@ -19,6 +19,9 @@ public sealed record EntryLinesView(IReadOnlyList<EntryLine> Entries, Func<Entry
     /// <summary>Lines shown whole (their sanitized content, under the line) instead of their excerpt, by id.</summary>
     public IReadOnlyDictionary<long, string>? Contents { get; init; }
 
+    /// <summary>Links in those contents open in a new tab (the reader's setting, as on the article page).</summary>
+    public bool ContentLinksInNewTab { get; init; }
+
     /// <summary>The reader's lines, in their order, each with its state.</summary>
     public static EntryLinesView Of(IReadOnlyList<ReaderLine> lines, Func<EntryLine, string> link, string? highlight, Func<EntryLine, string?>? lang = null) =>
         new([.. lines.Select(l => l.Entry)], link, States: lines.ToDictionary(l => l.Entry.Id), Highlight: highlight) { Lang = lang };
