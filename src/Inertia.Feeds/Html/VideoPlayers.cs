@@ -28,7 +28,7 @@ public static partial class VideoPlayers
         {
             builder.Host = "www.youtube-nocookie.com";
         }
-        else if (host == "player.bilibili.com" && !HasParameter(uri.Query, "autoplay"))
+        else if (host == "player.bilibili.com" && System.Web.HttpUtility.ParseQueryString(uri.Query)["autoplay"] is null)
         {
             builder.Query = (uri.Query.Length > 1 ? uri.Query[1..] + "&" : "") + "autoplay=0";
         }
@@ -47,7 +47,7 @@ public static partial class VideoPlayers
         string? youtube = host switch
         {
             "youtu.be" when segments.Length >= 1 => segments[0],
-            "youtube.com" or "www.youtube.com" or "m.youtube.com" when segments is ["watch"] => Parameter(uri.Query, "v"),
+            "youtube.com" or "www.youtube.com" or "m.youtube.com" when segments is ["watch"] => System.Web.HttpUtility.ParseQueryString(uri.Query)["v"],
             "youtube.com" or "www.youtube.com" or "m.youtube.com" when segments is ["shorts" or "live" or "embed", var id, ..] => id,
             _ => null,
         };
@@ -73,22 +73,6 @@ public static partial class VideoPlayers
         }
         return null;
     }
-
-    private static string? Parameter(string query, string name)
-    {
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var parts = pair.Split('=', 2);
-            if (parts[0] == name && parts.Length == 2)
-            {
-                return Uri.UnescapeDataString(parts[1]);
-            }
-        }
-        return null;
-    }
-
-    private static bool HasParameter(string query, string name) =>
-        query.TrimStart('?').Split('&').Any(p => p.Split('=', 2)[0].Equals(name, StringComparison.OrdinalIgnoreCase));
 
     [GeneratedRegex("^[A-Za-z0-9_-]{11}$")]
     private static partial Regex YouTubeId();

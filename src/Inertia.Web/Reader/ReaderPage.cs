@@ -62,8 +62,7 @@ public abstract class ReaderPage(Database database, TimeProvider time) : PageMod
         if (Conversion.IsAvailable)
         {
             // the sidebar's feed names in the form each feed is read in, as its entries are
-            Subscriptions = [.. Subscriptions.Select(s => s.Title is null ? s
-                : s with { Title = Conversion.Text(s.Title, ChineseVariants.Parse(s.ChineseVariant ?? Reading.ChineseVariant)) })];
+            Subscriptions = [.. Subscriptions.Select(s => s.Title is null ? s : s with { Title = Conversion.Text(s.Title, VariantOf(s.FeedId)) })];
             _byFeed = null;
         }
         var saved = await SavedViewStore.ListAsync(connection, Me);
