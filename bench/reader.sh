@@ -58,8 +58,11 @@ run "unread list, 50 unread of 200,000" unread "$light_cookie"
 run "category (a quarter of the feeds)" category "$heavy_cookie" "$category"
 run "search 安全" search "$heavy_cookie" "$search"
 run "article (random, marked read)" article "$heavy_cookie" "" $range
+# weight as a browser receives it (brotli, which every browser asks for) and unpacked
+sent() { curl -fs -H "Accept-Encoding: br" "$@" | wc -c; }
 echo "unread list weight: $(curl -fs -H "Cookie: $heavy_cookie" "$base/reader" | wc -c) bytes of HTML," \
-  "$(curl -fs "$base/static/app.css" | wc -c) CSS, $(curl -fs "$base/static/app.js" | wc -c) JS"
+  "$(curl -fs "$base/static/app.css" | wc -c) CSS, $(curl -fs "$base/static/app.js" | wc -c) JS; as sent (br):" \
+  "$(sent -H "Cookie: $heavy_cookie" "$base/reader") + $(sent "$base/static/app.css") + $(sent "$base/static/app.js")"
 # mark all read: the page's own form, its newest unread id and token
 page=$(curl -fs -H "Cookie: $heavy_cookie" "$base/reader")
 upto=$(sed -n 's/.*name="upTo" value="\([0-9]*\)".*/\1/p' <<<"$page" | head -1)

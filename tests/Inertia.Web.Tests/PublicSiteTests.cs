@@ -310,6 +310,35 @@ public sealed partial class PublicSiteTests(PostgresServer postgres, SharedSites
         Assert.DoesNotContain("<html", await icon.Content.ReadAsStringAsync());
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Text_answers_are_compressed_for_a_client_that_asks_and_plain_for_one_that_does_not(DatabaseProvider provider)
+    {
+        var (site, client) = await SiteAsync(provider);
+        var article = await ArticleIdAsync(site, "Engineering Resilience");
+        foreach (var (path, encoding) in new[] { ("/", "br"), ($"/articles/{article}", "gzip"), ("/atom.xml", "br"), ("/static/app.css", "gzip") })
+        {
+            var plain = await client.GetByteArrayAsync(path);
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
+            request.Headers.AcceptEncoding.ParseAdd(encoding);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal([encoding], response.Content.Headers.ContentEncoding);
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            var sent = await response.Content.ReadAsByteArrayAsync();
+            using var decoder = encoding == "br"
+                ? (Stream)new System.IO.Compression.BrotliStream(new MemoryStream(sent), System.IO.Compression.CompressionMode.Decompress)
+                : new System.IO.Compression.GZipStream(new MemoryStream(sent), System.IO.Compression.CompressionMode.Decompress);
+            using var unpacked = new MemoryStream();
+            await decoder.CopyToAsync(unpacked);
+            // the same answer, at a fraction of its size
+            Assert.Equal(plain, unpacked.ToArray());
+            Assert.True(sent.Length * 2 < plain.Length, $"{path}: {sent.Length} bytes sent for {plain.Length}");
+        }
+        // a client that does not ask gets the bytes as they are
+        using var bare = await client.GetAsync("/");
+        Assert.Empty(bare.Content.Headers.ContentEncoding);
+    }
+
     [GeneratedRegex("<script type=\"application/ld\\+json\">(.*?)</script>", RegexOptions.Singleline)]
     private static partial Regex JsonLdPattern();
 

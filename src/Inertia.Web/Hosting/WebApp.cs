@@ -79,12 +79,14 @@ public static class WebApp
                 : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
         });
         services.AddMetricsExport();
+        services.AddInertiaResponseCompression();
 
         var app = builder.Build();
         // a setting that cannot be used is one line, before any middleware reads one
         Settings.ValidateAll(app.Services);
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        app.UseResponseCompression();
         // pages get the site's own error and not-found pages; the engine's endpoints and the APIs keep their bare statuses
         app.UseWhen(context => IsPage(context.Request.Path), page =>
         {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using Inertia.Reader.Storage;
 
@@ -12,7 +13,7 @@ public sealed class MediaProxy(Database database, MediaProxyOptions options, Tim
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private MediaSignature? _signature;
-    private (IReadOnlyList<MediaRule> Rules, long At)? _rules;
+    private (IReadOnlyList<MediaRule> Rules, SearchValues<string> Hosts, long At)? _rules;
 
     public MediaProxyOptions Options => options;
 
@@ -41,17 +42,22 @@ public sealed class MediaProxy(Database database, MediaProxyOptions options, Tim
     }
 
     /// <summary>The administrator's rules, at most 30 s old (a change made here is seen at once: <see cref="Forget"/>).</summary>
-    public async Task<IReadOnlyList<MediaRule>> AdministratorRulesAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<MediaRule>> AdministratorRulesAsync(CancellationToken cancellationToken = default) =>
+        (await RulesAsync(cancellationToken)).Rules;
+
+    private async Task<(IReadOnlyList<MediaRule> Rules, SearchValues<string> Hosts, long At)> RulesAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().ToUnixTimeSeconds();
         if (_rules is { } cached && now - cached.At < 30)
         {
-            return cached.Rules;
+            return cached;
         }
         await using var connection = await database.OpenAsync(cancellationToken);
         var rules = await MediaRuleStore.ListAsync(connection);
-        _rules = (rules, now);
-        return rules;
+        var hosts = SearchValues.Create([.. rules.Concat(HotlinkRules.Defaults).Select(r => r.Host).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+        var fresh = (rules, hosts, now);
+        _rules = fresh;
+        return fresh;
     }
 
     /// <summary>Drops the cached rules (after the administrator changed them).</summary>
@@ -69,7 +75,8 @@ public sealed class MediaProxy(Database database, MediaProxyOptions options, Tim
         {
             return MediaPolicy.None;
         }
-        return new MediaPolicy(await SignatureAsync(cancellationToken), await AdministratorRulesAsync(cancellationToken), all, subscriptionOf, origin?.TrimEnd('/') ?? "");
+        var (rules, hosts, _) = await RulesAsync(cancellationToken);
+        return new MediaPolicy(await SignatureAsync(cancellationToken), rules, hosts, all, subscriptionOf, origin?.TrimEnd('/') ?? "");
     }
 }
 
@@ -78,17 +85,19 @@ public sealed class MediaPolicy
 {
     private readonly MediaSignature? _signature;
     private readonly IReadOnlyList<MediaRule> _rules;
+    private readonly SearchValues<string> _hosts;
     private readonly bool _all;
     private readonly Func<long, long?>? _subscriptionOf;
     private readonly string _origin;
 
     /// <summary>The proxy off: every address stays.</summary>
-    public static MediaPolicy None { get; } = new(null, [], false, null, "");
+    public static MediaPolicy None { get; } = new(null, [], SearchValues.Create([], StringComparison.OrdinalIgnoreCase), false, null, "");
 
-    internal MediaPolicy(MediaSignature? signature, IReadOnlyList<MediaRule> rules, bool all, Func<long, long?>? subscriptionOf, string origin)
+    internal MediaPolicy(MediaSignature? signature, IReadOnlyList<MediaRule> rules, SearchValues<string> hosts, bool all, Func<long, long?>? subscriptionOf, string origin)
     {
         _signature = signature;
         _rules = rules;
+        _hosts = hosts;
         _all = all;
         _subscriptionOf = subscriptionOf;
         _origin = origin;
@@ -120,10 +129,9 @@ public sealed class MediaPolicy
     }
 
     /// <summary>
-    /// Whether anything in this text of a feed's entry could be proxied: most name no host with a rule, and a few
-    /// substring scans spare parsing them.
+    /// Whether anything in this text of a feed's entry could be proxied: most name no host with a rule, and one scan for
+    /// all those hosts at once spares parsing them (a scan per host was a third of the CPU of Miniflux's entries).
     /// </summary>
     public bool MayProxy(string text, long feedId) =>
-        _signature is not null && (_all || _subscriptionOf?.Invoke(feedId) is not null
-            || _rules.Concat(HotlinkRules.Defaults).Any(r => text.Contains(r.Host, StringComparison.OrdinalIgnoreCase)));
+        _signature is not null && (_all || _subscriptionOf?.Invoke(feedId) is not null || text.AsSpan().ContainsAny(_hosts));
 }

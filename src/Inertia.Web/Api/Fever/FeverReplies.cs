@@ -70,13 +70,11 @@ public static class FeverReplies
         }
         if (call.Has("unread_item_ids"))
         {
-            var unread = await ItemStream.IdsAsync(connection, new StreamFilter { UserId = userId, Read = false, ById = true, OldestFirst = true, Limit = 1_000_000 });
-            reply["unread_item_ids"] = string.Join(",", unread);
+            reply["unread_item_ids"] = await ItemStream.IdListAsync(connection, new StreamFilter { UserId = userId, Read = false, ById = true, OldestFirst = true, Limit = 1_000_000 });
         }
         if (call.Has("saved_item_ids"))
         {
-            var saved = await ItemStream.IdsAsync(connection, new StreamFilter { UserId = userId, StarredOnly = true, ById = true, OldestFirst = true, Limit = 1_000_000 });
-            reply["saved_item_ids"] = string.Join(",", saved);
+            reply["saved_item_ids"] = await ItemStream.IdListAsync(connection, new StreamFilter { UserId = userId, StarredOnly = true, ById = true, OldestFirst = true, Limit = 1_000_000 });
         }
         if (call.Has("links"))
         {

@@ -21,23 +21,11 @@ public sealed class ItemRefsJson(IReadOnlyList<StreamRef> refs, string? continua
         httpContext.Response.ContentType = "application/json; charset=utf-8";
         var pipe = httpContext.Response.BodyWriter;
         Append(pipe, s_open);
-        for (var i = 0; i < refs.Count; i++)
+        // many refs to a span: each GetSpan and Advance on the response takes the connection's lock
+        for (var (next, chunk) = (0, 1); next < refs.Count; chunk++)
         {
-            var span = pipe.GetSpan(128);
-            var n = 0;
-            if (i > 0)
-            {
-                span[n++] = (byte)',';
-            }
-            n += Copy(s_id, span[n..]);
-            Utf8Formatter.TryFormat(refs[i].Id, span[n..], out var written);
-            n += written;
-            n += Copy(s_timestamp, span[n..]);
-            Utf8Formatter.TryFormat(refs[i].SortAt, span[n..], out written);
-            n += written;
-            n += Copy(s_close, span[n..]);
-            pipe.Advance(n);
-            if (i % 512 == 511)
+            pipe.Advance(WriteRefs(pipe.GetSpan(ChunkSize), ref next));
+            if (chunk % 16 == 0)
             {
                 await pipe.FlushAsync(httpContext.RequestAborted);
             }
@@ -52,6 +40,30 @@ public sealed class ItemRefsJson(IReadOnlyList<StreamRef> refs, string? continua
         }
         Append(pipe, "}"u8);
         await pipe.FlushAsync(httpContext.RequestAborted);
+    }
+
+    // a memory block of Kestrel's pool; flushed every 16 (64 KB)
+    private const int ChunkSize = 4096, MaxRef = 128;
+
+    // the refs from next on that fit in the span, written; next moves past them
+    private int WriteRefs(Span<byte> span, ref int next)
+    {
+        var n = 0;
+        for (; next < refs.Count && span.Length - n >= MaxRef; next++)
+        {
+            if (next > 0)
+            {
+                span[n++] = (byte)',';
+            }
+            n += Copy(s_id, span[n..]);
+            Utf8Formatter.TryFormat(refs[next].Id, span[n..], out var written);
+            n += written;
+            n += Copy(s_timestamp, span[n..]);
+            Utf8Formatter.TryFormat(refs[next].SortAt, span[n..], out written);
+            n += written;
+            n += Copy(s_close, span[n..]);
+        }
+        return n;
     }
 
     private static int Copy(ReadOnlySpan<byte> from, Span<byte> to)
