@@ -20,4 +20,26 @@ public sealed class ReadingTimeTests
         Assert.True(ReadingTime.Minutes(html) >= 4);
         Assert.Equal(0, ReadingTime.MinutesOfHtml(null));
     }
+
+    [Fact]
+    public void Accented_and_Cyrillic_words_count_as_words_and_kana_and_hangul_as_characters()
+    {
+        // 400 words with letters outside ASCII: two minutes, as 400 plain words
+        var accented = string.Join(' ', Enumerable.Repeat("café naïve Ångström слово", 100));
+        Assert.Equal(2, ReadingTime.Minutes(accented));
+        Assert.Equal(2, ReadingTime.MinutesOfHtml($"<p>{accented}</p>"));
+        // 600 kana and hangul characters, each read alone: two minutes, not one long word
+        Assert.Equal(2, ReadingTime.Minutes(string.Concat(Enumerable.Repeat("かな한글", 150))));
+        // CJK glued to a Latin word still counts both
+        Assert.Equal(ReadingTime.Minutes(new string('读', 600) + " " + string.Join(' ', Enumerable.Repeat("x", 200))),
+            ReadingTime.Minutes(string.Concat(Enumerable.Repeat("读读读x", 200))));
+    }
+
+    [Fact]
+    public void A_tag_left_open_hides_only_what_follows_it()
+    {
+        var words = string.Join(' ', Enumerable.Repeat("word", 400));
+        Assert.Equal(2, ReadingTime.MinutesOfHtml($"<p>{words}</p><a href=\"{words}"));
+        Assert.Equal(1, ReadingTime.MinutesOfHtml($"<p>word</p><a href=\"{words}"));
+    }
 }

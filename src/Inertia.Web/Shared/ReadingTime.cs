@@ -18,21 +18,23 @@ public static class ReadingTime
             return 0;
         }
         int cjk = 0, words = 0;
-        bool inWord = false, inTag = false;
-        foreach (var c in text)
+        var inWord = false;
+        var span = text.AsSpan();
+        for (var i = 0; i < span.Length; i++)
         {
-            if (html && (inTag || c == '<'))
+            var c = span[i];
+            if (html && c == '<')
             {
-                // a tag separates words; what is inside it is not read
-                inTag = c != '>';
+                // a tag separates words; what is inside it is not read (skipped in one vectorized search)
+                var end = span[i..].IndexOf('>');
+                if (end < 0)
+                {
+                    break;
+                }
+                i += end;
                 inWord = false;
             }
-            else if (c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF')
-            {
-                cjk++;
-                inWord = false;
-            }
-            else if (char.IsLetterOrDigit(c))
+            else if (char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : !IsCjk(c) && char.IsLetterOrDigit(c))
             {
                 if (!inWord)
                 {
@@ -42,10 +44,14 @@ public static class ReadingTime
             }
             else
             {
+                cjk += IsCjk(c) ? 1 : 0;
                 inWord = false;
             }
         }
         var minutes = cjk / 300.0 + words / 200.0;
         return Math.Max(1, (int)Math.Round(minutes));
     }
+
+    private static bool IsCjk(char c) =>
+        c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
 }
