@@ -6,6 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/site/database.sh "${1:-sqlite}" "${2:-}"
+source bench/site/server-time.sh
 users=${USERS:-100}
 subscriptions=${SUBSCRIPTIONS:-200}
 duration=${DURATION:-10}
@@ -27,7 +28,12 @@ userid=$(curl -fs "http://127.0.0.1:$port/api/greader.php/accounts/ClientLogin?E
 base="http://127.0.0.1:$port"
 echo "== $provider, $feeds feeds, $((feeds * entries)) entries, $users users × $subscriptions subscriptions; api-user-1 (id $userid):" \
   "$(curl -fs -H "X-Auth-Token: $secret" "$base/v1/entries?status=unread&limit=1" | sed -n 's/^{"total":\([0-9]*\).*/\1/p') unread"
+gr=/api/greader.php/reader/api/0
+declare -A route=([ids]="$gr/stream/items/ids" [contents]="$gr/stream/contents/[^\"]*" [unread-count]="$gr/unread-count"
+  [fever-items]=/api/fever.php [fever-unread]=/api/fever.php [miniflux]=/v1/entries)
 for mode in ids contents unread-count fever-items fever-unread miniflux; do
   wrk -t2 -c8 -d3s -s bench/api/api.lua "$base" -- "$mode" "$secret" "$userid" "$feverkey" >/dev/null   # warm up
-  echo "$mode: $(wrk -t2 -c8 -d"${duration}s" -s bench/api/api.lua "$base" -- "$mode" "$secret" "$userid" "$feverkey" | tail -1)"
+  before=$(server_buckets "$base" "${route[$mode]}")
+  measured=$(wrk -t2 -c8 -d"${duration}s" -s bench/api/api.lua "$base" -- "$mode" "$secret" "$userid" "$feverkey" | tail -1)
+  echo "$mode: $measured; server: $(server_p95 "$before" "$(server_buckets "$base" "${route[$mode]}")")"
 done

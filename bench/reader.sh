@@ -8,6 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source bench/site/database.sh "${1:-sqlite}" "${2:-}"
+source bench/site/server-time.sh
 duration=${DURATION:-10}
 port=${PORT:-8193}
 if [ ! -e "$marker/api-seeded" ]; then
@@ -50,8 +51,11 @@ search=$(printf '安全' | od -An -tx1 | tr -s ' ' '%' | tr -d '\n' | sed 's/%$/
 echo "== $provider, $((feeds * entries)) entries; reader-heavy (id $heavy) $(sql "SELECT COUNT(*) FROM unread_entries WHERE user_id = $heavy") unread"
 run() {
   local name=$1; shift
+  local route=reader; [ "$1" = article ] && route='reader/entries/[^"]*'
   wrk -t2 -c8 -d3s -s bench/reader/reader.lua "$base" -- "$@" >/dev/null   # warm up
-  echo "$name: $(wrk -t2 -c8 -d"${duration}s" -s bench/reader/reader.lua "$base" -- "$@" | tail -1)"
+  local before; before=$(server_buckets "$base" "$route")
+  local measured; measured=$(wrk -t2 -c8 -d"${duration}s" -s bench/reader/reader.lua "$base" -- "$@" | tail -1)
+  echo "$name: $measured; server: $(server_p95 "$before" "$(server_buckets "$base" "$route")")"
 }
 run "unread list, 100,000 unread" unread "$heavy_cookie"
 run "unread list, 50 unread of 200,000" unread "$light_cookie"

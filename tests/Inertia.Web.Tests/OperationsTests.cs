@@ -59,6 +59,8 @@ public sealed class OperationsTests(PostgresServer postgres)
         Assert.Contains("inertia_entries_ingested_total", metrics);
         Assert.Contains("inertia_refresh_queue_lag_seconds", metrics);
         Assert.Contains("http_server_request_duration_seconds_bucket{", metrics);
+        // millisecond buckets under 50 ms, where ASP.NET Core's own jump from 10 to 25 ms
+        Assert.Matches("http_server_request_duration_seconds_bucket\\{[^}]*http_route=\"/healthz\"[^}]*le=\"0.0125\"\\}", metrics);
     }
 
     [Fact]

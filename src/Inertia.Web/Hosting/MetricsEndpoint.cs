@@ -14,11 +14,19 @@ public static class MetricsEndpoint
 {
     public const string Path = "/metrics";
 
+    /// <summary>
+    /// Request-duration bucket bounds in seconds: ASP.NET Core's own (5, 10, 25, 50 ms…) cannot tell a 12 ms page from a
+    /// 24 ms one, and this server's pages and API calls take 1–30 ms, so the buckets are millisecond-fine up to 50 ms.
+    /// </summary>
+    public static readonly double[] RequestDurationBounds =
+        [0.001, 0.002, 0.003, 0.004, 0.005, 0.0075, 0.01, 0.0125, 0.015, 0.0175, 0.02, 0.025, 0.03, 0.04, 0.05, 0.075, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
     public static IServiceCollection AddMetricsExport(this IServiceCollection services)
     {
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(RefreshMetrics.MeterName)
             .AddAspNetCoreInstrumentation()
+            .AddView("http.server.request.duration", new ExplicitBucketHistogramConfiguration { Boundaries = RequestDurationBounds })
             .AddPrometheusExporter());
         return services;
     }
