@@ -8,7 +8,7 @@ server_buckets() {
   curl -fs "$1/metrics" | awk -v route="http_route=\"$2\"" '
     /^http_server_request_duration_seconds_bucket\{/ && $0 ~ route && index($0, "http_response_status_code=\"200\"") {
       match($0, /le="[^"]*"/); le = substr($0, RSTART + 4, RLENGTH - 5)
-      rest = $0; sub(/^[^}]*\} /, "", rest); split(rest, value, " ")
+      rest = $0; sub(/^.*\} /, "", rest); split(rest, value, " ")   # the last "} ": a route may hold braces
       if (!(le in count)) { order[++k] = le }
       count[le] += value[1]
     }

@@ -85,15 +85,14 @@ public static class ItemStream
     public static async Task<IReadOnlyList<long>> IdsAsync(DbConnection connection, StreamFilter filter) =>
         await NumbersAsync(connection, filter, withDates: false);
 
-    /// <summary>The same ids as <see cref="IdsAsync"/>, separated by commas.</summary>
+    /// <summary>The same ids as <see cref="IdsAsync"/>, separated by commas, in no promised order.</summary>
     public static async Task<string> IdListAsync(DbConnection connection, StreamFilter filter)
     {
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection)
-        {
-            return string.Join(',', await NumbersAsync(connection, filter, withDates: false));
-        }
         var (page, arguments) = await PageQueryAsync(connection, filter);
-        return await connection.ExecuteScalarAsync<string?>(Joined(page, withDates: false), arguments) ?? "";
+        // PostgreSQL joins them too: one row instead of 30,000 took Fever's unread ids from 140–156 to 206–251 requests/s;
+        // an aggregate told the page's order sorted them again and lost it all (Fever does not care about the order)
+        var joined = connection is Microsoft.Data.Sqlite.SqliteConnection ? Joined(page, withDates: false) : $"SELECT string_agg(p.id::text, ',') FROM ({page}) p";
+        return await connection.ExecuteScalarAsync<string?>(joined, arguments) ?? "";
     }
 
     // the page's ids, each followed by its date when asked
@@ -113,7 +112,9 @@ public static class ItemStream
             }
             return numbers;
         }
-        // read by hand: a page can be 10,000 rows, and Dapper's mapping cost four times the query
+        // read by hand: a page can be 10,000 rows, and Dapper's mapping cost four times the query. Not joined as on
+        // SQLite: PostgreSQL promises no order for an aggregate without its own ORDER BY, and with one it sorted the page
+        // again (ids 303–383 → 208–262 requests/s)
         await using var reader = await connection.ExecuteReaderAsync(page, arguments);
         while (await reader.ReadAsync())
         {
