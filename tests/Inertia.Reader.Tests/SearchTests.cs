@@ -52,6 +52,44 @@ public sealed class SearchTests(PostgresServer postgres) : ProviderTest(postgres
         Assert.Empty(await Titles("nothing here"));
     }
 
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_short_word_is_found_newest_first_however_far_back_its_entries_lie(DatabaseProvider provider)
+    {
+        // PostgreSQL walks the last day, then 8, 64 and 512 days, then everything: hits in each of those spans, in two feeds
+        await using var db = await NewMigratedDatabaseAsync(provider);
+        await using var c = await db.OpenAsync();
+        var ann = (await UserStore.AddAsync(c, "ann", "pw", false, 1))!.Value;
+        var now = DateTimeOffset.UtcNow;
+        var a = await FeedStore.EnsureAsync(c, null, "https://a.example/rss", 1);
+        var b = await FeedStore.EnsureAsync(c, null, "https://b.example/rss", 1);
+        await SubscriptionStore.SubscribeAsync(c, null, ann, "https://a.example/rss", null, null, null, 1);
+        await SubscriptionStore.SubscribeAsync(c, null, ann, "https://b.example/rss", null, null, null, 1);
+        ParsedEntry Dated(string key, string text, double daysAgo) =>
+            new() { Key = key, Title = key, Content = $"<p>{text}</p>", Published = now.AddDays(-daysAgo) };
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            await EntryStore.UpsertAsync(c, tx, a, [Dated("hour", "网络安全", 0.04), Dated("other", "无关", 0.02), Dated("month", "安全更新", 30), Dated("ancient", "安全", 2000)], e => e, now.ToUnixTimeSeconds());
+            await EntryStore.UpsertAsync(c, tx, b, [Dated("days", "安全", 3), Dated("year", "信息安全", 400), Dated("old", "无关", 900)], e => e, now.ToUnixTimeSeconds());
+            await tx.CommitAsync();
+        }
+        async Task<string[]> Titles(int limit, Keyset? after = null, long? datedFrom = null)
+        {
+            var refs = await ItemStream.RefsAsync(c, new StreamFilter { UserId = ann, Search = "安全", Limit = limit, After = after, DatedFrom = datedFrom });
+            var items = await ItemStream.ItemsAsync(c, ann, [.. refs.Select(r => r.Id)]);
+            return [.. refs.Select(r => items.Single(i => i.Id == r.Id).Title!)];
+        }
+
+        Assert.Equal(["hour", "days"], await Titles(2));
+        Assert.Equal(["hour", "days", "month", "year", "ancient"], await Titles(10));
+        Assert.Equal(["hour", "days", "month", "year"], await Titles(4));
+        // the next page starts from the last one given, and reaches past every window
+        var first = await ItemStream.RefsAsync(c, new StreamFilter { UserId = ann, Search = "安全", Limit = 3 });
+        Assert.Equal(["year", "ancient"], await Titles(3, new Keyset(first[^1].SortAt, first[^1].Id)));
+        // a date range ends the walk at its start
+        Assert.Equal(["hour", "days", "month"], await Titles(10, datedFrom: now.AddDays(-100).ToUnixTimeSeconds()));
+    }
+
     [Fact]
     public void Chinese_runs_are_indexed_as_overlapping_pairs_and_other_text_as_it_is()
     {
