@@ -34,7 +34,13 @@ public static class ReadingTime
                 i += end;
                 inWord = false;
             }
-            else if (char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : !IsCjk(c) && char.IsLetterOrDigit(c))
+            else if (!char.IsAscii(c) && IsCjk(c))
+            {
+                // each character read on its own (tested once: most of a Chinese text is these)
+                cjk++;
+                inWord = false;
+            }
+            else if (char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) : char.IsLetterOrDigit(c))
             {
                 if (!inWord)
                 {
@@ -44,7 +50,6 @@ public static class ReadingTime
             }
             else
             {
-                cjk += IsCjk(c) ? 1 : 0;
                 inWord = false;
             }
         }
@@ -52,6 +57,7 @@ public static class ReadingTime
         return Math.Max(1, (int)Math.Round(minutes));
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static bool IsCjk(char c) =>
         c is >= '\u3040' and <= '\u30FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF' or >= '\uF900' and <= '\uFAFF';
 }
