@@ -122,8 +122,12 @@ public sealed class ScreenshotTour(BrowserFixture browser, BrowserSite site) : I
                     {
                         await page.GotoAsync("/account");
                         await page.Locator("input[name=listContent]").SetCheckedAsync(on);
-                        await page.Locator("form[action*=Reading] button[type=submit]").ClickAsync();
-                        await page.WaitForLoadStateAsync();
+                        // wait for the POST's answer and the page it leads to, not for a load state (under load that
+                        // wait once began after the page had loaded and timed out)
+                        await page.RunAndWaitForResponseAsync(
+                            () => page.Locator("form[action*=Reading] button[type=submit]").ClickAsync(),
+                            r => r.Request.Method == "POST" && r.Url.Contains("/account", StringComparison.Ordinal));
+                        await Expect(page.Locator("input[name=listContent]")).ToBeCheckedAsync(new() { Checked = on });
                     }
                     await WholeAsync(true);
                     await page.GotoAsync($"/reader?show=all&feed={ruanyifeng}");
